@@ -1,0 +1,63 @@
+import "server-only";
+
+import { findApiKeyByHash, recordApiKeyUse } from "@/db/queries/api-keys";
+import { ApiError } from "@/lib/http/api-error";
+import { hashApiKey, hashesMatch, type KeyScope } from "./api-key-secret";
+
+export interface KeyActor {
+  kind: "key";
+  keyId: number;
+  prefix: string;
+  scopes: KeyScope[];
+}
+
+/** last_used_at is informational: writing it at most once a minute per key keeps it off the ingest hot path. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+const lastRecordedUse = new Map<number, number>();
+
+function noteUse(keyId: number, now: number): void {
+  const previous = lastRecordedUse.get(keyId) ?? 0;
+  if (now - previous < LAST_USED_RESOLUTION_MS) return;
+  lastRecordedUse.set(keyId, now);
+  recordApiKeyUse(keyId, now);
+}
+
+function bearerToken(header: string | null, scope: KeyScope): string {
+  if (!header) {
+    throw new ApiError(401, "common.unauthorized", "Send an Errata API key as `Authorization: Bearer <key>`.", {
+      required_scope: scope,
+    });
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) {
+    throw new ApiError(401, "common.unauthorized", "The Authorization header must be `Bearer <key>`.", {
+      reason: "malformed_authorization_header",
+      required_scope: scope,
+    });
+  }
+  return match[1];
+}
+
+/** Resolves the Bearer key of a request and checks it grants `scope`; throws the matching envelope otherwise. */
+export function authenticateKey(authorization: string | null, scope: KeyScope, now = Date.now()): KeyActor {
+  const token = bearerToken(authorization, scope);
+  const hash = hashApiKey(token);
+  const key = findApiKeyByHash(hash);
+  if (!key || !hashesMatch(key.hash, hash)) {
+    throw new ApiError(401, "auth.key_invalid", "This API key is not known to Errata.", {});
+  }
+  if (key.revokedAt !== null) {
+    throw new ApiError(401, "auth.key_revoked", "This API key was revoked.", {
+      prefix: key.prefix,
+      revoked_at: new Date(key.revokedAt).toISOString(),
+    });
+  }
+  if (!key.scopes.includes(scope)) {
+    throw new ApiError(403, "auth.scope_denied", `This API key lacks the \`${scope}\` scope.`, {
+      required: scope,
+      granted: key.scopes,
+    });
+  }
+  noteUse(key.id, now);
+  return { kind: "key", keyId: key.id, prefix: key.prefix, scopes: key.scopes };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { EventCursor, EventFilter } from "@/db/queries/events";
+
+/** `from`/`to` in query strings: ISO-8601 or epoch milliseconds. */
+export const queryInstant = z.string().transform((raw, ctx) => {
+  const value = /^\d+$/.test(raw) ? Number(raw) : /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (!Number.isFinite(value)) {
+    ctx.addIssue({ code: "custom", message: "must be an ISO-8601 date-time or epoch milliseconds" });
+    return z.NEVER;
+  }
+  return value;
+});
+
+export function encodeCursor(cursor: EventCursor): string {
+  return Buffer.from(`${cursor.occurredAt}:${cursor.id}`, "utf8").toString("base64url");
+}
+
+const cursorSchema = z.string().transform((raw, ctx) => {
+  const match = /^(\d+):(\d+)$/.exec(Buffer.from(raw, "base64url").toString("utf8"));
+  if (!match) {
+    ctx.addIssue({ code: "custom", message: "is not a cursor returned by this API" });
+    return z.NEVER;
+  }
+  return { occurredAt: Number(match[1]), id: Number(match[2]) } satisfies EventCursor;
+});
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || undefined);
+
+/** Query parameters of `GET /api/v1/events`. */
+export const listEventsQuery = z
+  .object({
+    request_id_prefix: optionalText(128),
+    org_id: optionalText(128),
+    code: optionalText(100),
+    http_status: z.coerce.number().int().min(100).max(599).optional(),
+    from: queryInstant.optional(),
+    to: queryInstant.optional(),
+    q: optionalText(200),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: cursorSchema.optional(),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from < query.to, {
+    message: "must be later than `from`",
+    path: ["to"],
+  });
+
+export type ListEventsQuery = z.infer<typeof listEventsQuery>;
+
+export function toEventFilter(query: ListEventsQuery): EventFilter {
+  return {
+    requestIdPrefix: query.request_id_prefix,
+    orgId: query.org_id,
+    code: query.code,
+    httpStatus: query.http_status,
+    from: query.from,
+    to: query.to,
+    text: query.q,
+  };
+}

@@ -1,0 +1,78 @@
+import "server-only";
+
+import type { Logger } from "pino";
+import type { z } from "zod";
+import type { KeyScope } from "@/lib/auth/api-key-secret";
+import { authenticateKey, type KeyActor } from "@/lib/auth/authenticate";
+import { logger } from "@/lib/log";
+import { ApiError, validationFailed } from "./api-error";
+import { errorResponse, jsonResponse } from "./envelope-response";
+import { newRequestId } from "./request-id";
+import { toApiError } from "./unexpected-error";
+import { fieldProblems } from "./zod-problems";
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+interface RouteOptions<Q extends z.ZodType, P extends z.ZodType> {
+  /** The key scope the route needs, or "none" for public routes. */
+  auth: KeyScope | "none";
+  query?: Q;
+  params?: P;
+}
+
+export interface HandlerArgs<Q, P> {
+  request: Request;
+  requestId: string;
+  query: Q;
+  params: P;
+  actor: KeyActor | null;
+  log: Logger;
+  /** A JSON response carrying this request's id. */
+  reply: (body: unknown, status?: number) => Response;
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T | undefined, value: unknown): z.infer<T> {
+  if (!schema) return undefined as z.infer<T>;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationFailed(fieldProblems(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * The one wrapper every API route goes through: assigns the request id, authenticates, validates
+ * query and path parameters, and turns anything thrown into the unified error envelope.
+ */
+export function route<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
+  options: RouteOptions<Q, P>,
+  handler: (args: HandlerArgs<z.infer<Q>, z.infer<P>>) => Promise<Response> | Response,
+) {
+  return async (request: Request, context: { params: Promise<RawParams> }): Promise<Response> => {
+    const requestId = newRequestId();
+    const log = logger.child({ request_id: requestId });
+    try {
+      const actor = options.auth === "none" ? null : authenticateKey(request.headers.get("authorization"), options.auth);
+      const url = new URL(request.url);
+      const query = parseOrThrow(options.query, Object.fromEntries(url.searchParams));
+      const params = parseOrThrow(options.params, await context.params);
+      return await handler({
+        request,
+        requestId,
+        query,
+        params,
+        actor,
+        log,
+        reply: (body, status = 200) => jsonResponse(body, requestId, status),
+      });
+    } catch (thrown) {
+      const error = toApiError(thrown);
+      if (error.status >= 500) {
+        log.error({ err: thrown, method: request.method, path: new URL(request.url).pathname }, "request failed");
+      } else {
+        log.info({ code: error.code, status: error.status, path: new URL(request.url).pathname }, "request refused");
+      }
+      return errorResponse(error, requestId);
+    }
+  };
+}
+
+export { ApiError };
