@@ -6,13 +6,14 @@ const identifier = z
   .string()
   .min(1, "must not be empty")
   .max(128, "must be at most 128 characters")
-  .regex(/^[A-Za-z0-9_\-.:]+$/, "may contain only A-Z a-z 0-9 _ - . :");
+  .regex(/^[A-Za-z0-9_\-.:]*$/, "may contain only A-Z a-z 0-9 _ - . :");
 
 export const codeSchema = z
   .string()
   .min(1, "must not be empty")
   .max(100, "must be at most 100 characters")
-  .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, "must be lowercase and dotted, e.g. api_key.revoked");
+  // Empty input is reported once, by `min`, not again as a pattern mismatch.
+  .regex(/^$|^[a-z0-9_]+(\.[a-z0-9_]+)*$/, "must be lowercase and dotted, e.g. api_key.revoked");
 
 const details = z
   .record(z.string(), z.unknown(), { error: "must be a JSON object or null" })
@@ -26,7 +27,7 @@ const MAX_EPOCH_MS = 8.64e15;
 
 export const instantSchema = z.union(
   [
-    z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)),
+    z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso)).pipe(z.number().min(0, "must not be before 1970")),
     z.number().int().min(0).max(MAX_EPOCH_MS),
   ],
   { error: "must be an ISO-8601 date-time with a time zone or epoch milliseconds" },

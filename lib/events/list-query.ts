@@ -3,7 +3,9 @@ import type { EventCursor, EventFilter } from "@/db/queries/events";
 
 /** `from`/`to` in query strings: ISO-8601 or epoch milliseconds. */
 export const queryInstant = z.string().transform((raw, ctx) => {
-  const value = /^\d+$/.test(raw) ? Number(raw) : /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(raw) : Number.NaN;
+  // A date-time without a zone is read as UTC, so answers never depend on the server's time zone.
+  const iso = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw) ? `${raw}Z` : raw;
+  const value = /^\d+$/.test(raw) ? Number(raw) : /^\d{4}-\d{2}-\d{2}/.test(raw) ? Date.parse(iso) : Number.NaN;
   if (!Number.isFinite(value)) {
     ctx.addIssue({ code: "custom", message: "must be an ISO-8601 date-time or epoch milliseconds" });
     return z.NEVER;

@@ -52,7 +52,9 @@ export function route<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
     try {
       const actor = options.auth === "none" ? null : authenticateKey(request.headers.get("authorization"), options.auth);
       const url = new URL(request.url);
-      const query = parseOrThrow(options.query, Object.fromEntries(url.searchParams));
+      // An empty parameter (`?http_status=`) means "no filter", as forms and link builders send it.
+      const present = [...url.searchParams].filter(([, value]) => value !== "");
+      const query = parseOrThrow(options.query, Object.fromEntries(present));
       const params = parseOrThrow(options.params, await context.params);
       return await handler({
         request,

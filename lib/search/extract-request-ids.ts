@@ -36,7 +36,7 @@ function dedupe(candidates: RequestIdCandidate[]): RequestIdCandidate[] {
   return unique.filter(
     (candidate) =>
       !candidate.truncated ||
-      !unique.some((other) => other !== candidate && other.value.startsWith(candidate.value) && other.value !== candidate.value),
+      !unique.some((other) => !other.truncated && other.value.startsWith(candidate.value)),
   );
 }
 
@@ -55,7 +55,8 @@ export function extractRequestIds(text: string): RequestIdCandidate[] {
 
   const token = text.replace(WRAPPERS, "");
   const lone = LONE_ID.exec(token);
-  if (lone?.[1] && lone[1].length >= MIN_LONE_TOKEN_CHARS && /\d/.test(lone[1])) {
+  // A `req_` token reaching here was refused above as too short to search by; don't readmit it.
+  if (lone?.[1] && lone[1].length >= MIN_LONE_TOKEN_CHARS && /\d/.test(lone[1]) && !/^req_/i.test(lone[1])) {
     return [{ value: lone[1], truncated: lone[2] !== undefined }];
   }
   return [];

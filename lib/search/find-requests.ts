@@ -37,11 +37,3 @@ export function findRequests(query: string): RequestSearchResult {
     candidates.length === 0 && trimmed.length >= 3 ? listEvents({ text: trimmed.slice(0, 200) }, TEXT_MATCHES).events : [];
   return { query: trimmed, candidates, textMatches };
 }
-
-/** The single event a search points at, when there is exactly one; the page then opens it directly. */
-export function singleMatch(result: RequestSearchResult): StoredEvent | undefined {
-  if (result.candidates.some((match) => match.matchedBy === "none")) return undefined;
-  const ids = new Set(result.candidates.flatMap((match) => match.events.map((event) => event.requestId)));
-  if (ids.size !== 1 || result.textMatches.length > 0) return undefined;
-  return result.candidates.find((match) => match.events.length > 0)?.events[0];
-}

@@ -6,11 +6,11 @@ import { toExplanationJson } from "@/lib/envelope/explanation-json";
 import { notFound } from "@/lib/http/api-error";
 import { route } from "@/lib/http/route";
 
-const params = z.object({ requestId: z.string().min(1).max(128) });
+const params = z.object({ request_id: z.string().min(1).max(128) });
 
 // GET /api/v1/events/{request_id} — one stored event and the explanation of its code
 export const GET = route({ auth: "read", params }, ({ params, reply }) => {
-  const event = findEventByRequestId(params.requestId);
-  if (!event) throw notFound("event", params.requestId);
+  const event = findEventByRequestId(params.request_id);
+  if (!event) throw notFound("event", params.request_id);
   return reply({ event: toEventJson(event), explanation: toExplanationJson(explainEvent(event)) });
 });

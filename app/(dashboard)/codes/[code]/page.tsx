@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RetryVerdictBadge } from "@/components/codes/retry-verdict";
+import { TextList } from "@/components/codes/text-list";
+import { Badge, StatusBadge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { catalogEntries, findCatalogEntry } from "@/lib/catalog";
+
+type Params = Promise<{ code: string }>;
+
+export function generateStaticParams() {
+  return catalogEntries.map((entry) => ({ code: entry.code }));
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).code) };
+}
+
+export default async function CodePage({ params }: { params: Params }) {
+  const entry = findCatalogEntry(decodeURIComponent((await params).code));
+  if (!entry) notFound();
+  return (
+    <>
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link href="/codes">Error codes</Link> / {entry.family}
+      </nav>
+      <header className="page-header">
+        <p className="eyebrow">
+          HTTP {entry.httpStatus} · {entry.family} · {entry.origin === "api" ? "documented by the API" : "Errata's own API"}
+        </p>
+        <h1>
+          <code>{entry.code}</code>
+        </h1>
+        <p className="lede">
+          <strong>{entry.title}.</strong> {entry.meaning}
+        </p>
+        <div className="badges">
+          <StatusBadge status={entry.httpStatus} />
+          {entry.returnedByErrata ? <Badge>Errata answers with this code</Badge> : null}
+        </div>
+      </header>
+      <div className="columns">
+        <div className="stack">
+          <Card title="Likely causes">
+            <TextList items={entry.causes} />
+          </Card>
+          <Card title="Reply to the customer" action={<CopyButton text={entry.customerReply} label="Copy reply" />}>
+            <p className="reply">{entry.customerReply}</p>
+          </Card>
+          <Card title="Engineer checklist">
+            <TextList items={entry.engineerChecks} ordered />
+          </Card>
+        </div>
+        <div className="stack">
+          <Card title="Details fields">
+            {entry.detailsFields.length > 0 ? (
+              <dl className="facts">
+                {entry.detailsFields.map((field) => (
+                  <div key={field.name} style={{ display: "contents" }}>
+                    <dt>
+                      <code>details.{field.name}</code>
+                    </dt>
+                    <dd>
+                      {field.meaning} <span className="muted">({field.type})</span>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <p className="muted">This code documents no details fields.</p>
+            )}
+          </Card>
+          <Card title="Retrying">
+            <div>
+              <RetryVerdictBadge verdict={entry.retry.verdict} />
+            </div>
+            <p>{entry.retry.advice}</p>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

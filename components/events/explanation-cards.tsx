@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { RetryVerdictBadge } from "@/components/codes/retry-verdict";
+import { TextList } from "@/components/codes/text-list";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { Explanation } from "@/lib/catalog/types";
+
+function WhatHappened({ explanation }: { explanation: Explanation }) {
+  return (
+    <Card title="What happened">
+      <p className="lede">{explanation.summary}</p>
+      <p>
+        <strong>{explanation.inCatalog ? "Meaning: " : "What the status says: "}</strong>
+        {explanation.meaning}
+        {explanation.inCatalog ? (
+          <>
+            {" "}
+            <Link href={`/codes/${encodeURIComponent(explanation.code)}`}>Catalog entry</Link>
+          </>
+        ) : null}
+      </p>
+      {explanation.catalogStatus !== null && explanation.catalogStatus !== explanation.httpStatus ? (
+        <p className="muted">
+          The catalog documents HTTP {explanation.catalogStatus} for this code, but this response was {explanation.httpStatus}.
+        </p>
+      ) : null}
+      {explanation.notes.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">What the details say in this case</caption>
+            <thead>
+              <tr>
+                <th scope="col">Detail</th>
+                <th scope="col">Value</th>
+                <th scope="col">What it means here</th>
+              </tr>
+            </thead>
+            <tbody>
+              {explanation.notes.map((note) => (
+                <tr key={note.field}>
+                  <td>
+                    <code>{note.field}</code>
+                  </td>
+                  <td>{note.value}</td>
+                  <td>{note.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <h3>Likely causes</h3>
+      <TextList items={explanation.causes} />
+    </Card>
+  );
+}
+
+/** The explanation of one event, in the order a support agent works: understand, reply, escalate. */
+export function ExplanationCards({ explanation }: { explanation: Explanation }) {
+  return (
+    <>
+      <WhatHappened explanation={explanation} />
+      <Card title="Reply to the customer" action={<CopyButton text={explanation.customerReply} label="Copy reply" />}>
+        <p className="reply">{explanation.customerReply}</p>
+      </Card>
+      <Card title="Engineer checklist">
+        <TextList items={explanation.engineerChecks} ordered />
+      </Card>
+      <Card title="Retrying">
+        <div>
+          <RetryVerdictBadge verdict={explanation.retry.verdict} />
+        </div>
+        <p>{explanation.retry.advice}</p>
+      </Card>
+    </>
+  );
+}

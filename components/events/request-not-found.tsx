@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { findEventsByRequestIdPrefix } from "@/db/queries/events";
+import { EventList } from "@/components/events/event-list";
+
+/** Shortest start of an id worth offering look-alikes for; shorter prefixes match too much. */
+const MIN_SIMILAR_PREFIX = 8;
+
+/** The request page of an id Errata has not stored: say so, and offer ids that start the same way. */
+export function RequestNotFound({ requestId }: { requestId: string }) {
+  const similar =
+    requestId.length >= MIN_SIMILAR_PREFIX ? findEventsByRequestIdPrefix(requestId.slice(0, Math.max(MIN_SIMILAR_PREFIX, requestId.length - 4)), 10) : [];
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">Request</p>
+        <h1>No stored request matches {requestId}</h1>
+        <p className="lede">
+          Errata has no event with this id. Check it against the ticket; if the customer&apos;s service does not send its
+          errors to Errata yet, nothing about this request can be here.
+        </p>
+      </header>
+      {similar.length > 0 ? (
+        <section className="card" aria-labelledby="similar-heading">
+          <h2 id="similar-heading">Ids that start the same way</h2>
+          <EventList events={similar} highlight={requestId.slice(0, MIN_SIMILAR_PREFIX)} />
+        </section>
+      ) : null}
+      <p>
+        <Link href="/">Back to search</Link>
+      </p>
+    </>
+  );
+}

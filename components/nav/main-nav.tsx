@@ -1,0 +1,22 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/", label: "Search", matches: (path: string) => path === "/" || path.startsWith("/requests") },
+  { href: "/codes", label: "Codes", matches: (path: string) => path.startsWith("/codes") },
+];
+
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav className="nav" aria-label="Main">
+      {LINKS.map((link) => (
+        <Link key={link.href} href={link.href} aria-current={link.matches(pathname) ? "page" : undefined}>
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

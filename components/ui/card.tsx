@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+
+/** A titled section; the heading names the region for assistive technology. */
+export function Card({ title, action, children, id }: { title: string; action?: ReactNode; children: ReactNode; id?: string }) {
+  const headingId = `${id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-heading`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <span>{title}</span>
+        {action}
+      </h2>
+      {children}
+    </section>
+  );
+}

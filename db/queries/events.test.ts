@@ -1,0 +1,370 @@
+import type { Statement } from "better-sqlite3";
+import { asc } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { hourlyRollups, organizations } from "@/db/schema";
+import { storedEventInput } from "@/lib/testing/ingest-fixtures";
+import { rawSqlite } from "@/lib/testing/raw-sqlite";
+import { useFreshDatabase } from "@/lib/testing/test-db";
+import {
+  findEventByRequestId,
+  findEventsByRequestIdPrefix,
+  listEvents,
+  storeEvents,
+  type EventCursor,
+  type EventFilter,
+  type StoredEvent,
+} from "./events";
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 10, 26, 10); // 10:00 UTC, the start of an hour
+const RECEIVED = Date.UTC(2026, 10, 26, 15);
+
+let handle: ReturnType<typeof useFreshDatabase>;
+
+beforeEach(() => {
+  handle = useFreshDatabase();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  handle.cleanup();
+});
+
+function rollups() {
+  return handle.db
+    .select()
+    .from(hourlyRollups)
+    .orderBy(asc(hourlyRollups.orgId), asc(hourlyRollups.code), asc(hourlyRollups.hour))
+    .all();
+}
+
+function eventCount(): number {
+  const row = rawSqlite(handle.db).prepare("select count(*) as n from events").get() as { n: number };
+  return row.n;
+}
+
+function ids(events: readonly StoredEvent[]): string[] {
+  return events.map((event) => event.requestId);
+}
+
+/**
+ * Runs `work`, captures every SQL statement it sends with its bound parameters, and returns
+ * SQLite's query plan for each, so tests check the real queries rather than copies of them.
+ */
+function queryPlans(work: () => void): { sql: string; plan: string }[] {
+  const sqlite = rawSqlite(handle.db);
+  const prepare = sqlite.prepare.bind(sqlite);
+  const captured: { sql: string; params: unknown[] }[] = [];
+  vi.spyOn(sqlite, "prepare").mockImplementation(((source: string) => {
+    const statement = prepare(source);
+    const entry = { sql: source, params: [] as unknown[] };
+    captured.push(entry);
+    for (const method of ["all", "get", "run"] as const) {
+      const original = statement[method].bind(statement) as (...params: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        entry.params = params;
+        return original(...params);
+      };
+    }
+    return statement;
+  }) as typeof sqlite.prepare);
+  work();
+  vi.mocked(sqlite.prepare).mockRestore();
+  return captured.map(({ sql, params }) => {
+    const rows = (prepare(`EXPLAIN QUERY PLAN ${sql}`) as Statement<unknown[], { detail: string }>).all(...params);
+    return { sql, plan: rows.map((row) => row.detail).join("\n") };
+  });
+}
+
+describe("storeEvents", () => {
+  it("stores new events with the time received and counts them", () => {
+    const result = storeEvents([storedEventInput({ requestId: "req_a" }), storedEventInput({ requestId: "req_b", occurredAt: null })], RECEIVED);
+    expect(result).toEqual({ accepted: 2, duplicates: 0 });
+
+    const stored = findEventByRequestId("req_b");
+    expect(stored).toMatchObject({
+      requestId: "req_b",
+      orgId: "org_acme",
+      code: "api_key.scope_denied",
+      httpStatus: 403,
+      details: { required: "registration:write" },
+      occurredAt: RECEIVED, // no occurred_at: the time received
+      receivedAt: RECEIVED,
+      environment: "live",
+      catalogFlag: null,
+    });
+    expect(findEventByRequestId("req_a")?.occurredAt).toBe(storedEventInput().occurredAt);
+  });
+
+  it("keeps null details and the catalog flag as given", () => {
+    storeEvents([storedEventInput({ requestId: "req_n", details: null, catalogFlag: "unknown_code" })], RECEIVED);
+    expect(findEventByRequestId("req_n")).toMatchObject({ details: null, catalogFlag: "unknown_code" });
+  });
+
+  it("stores an id repeated inside one batch once", () => {
+    const result = storeEvents(
+      [storedEventInput({ requestId: "req_a" }), storedEventInput({ requestId: "req_a", code: "common.internal" }), storedEventInput({ requestId: "req_b" })],
+      RECEIVED,
+    );
+    expect(result).toEqual({ accepted: 2, duplicates: 1 });
+    expect(eventCount()).toBe(2);
+    expect(findEventByRequestId("req_a")?.code).toBe("api_key.scope_denied");
+  });
+
+  it("counts a re-sent id as a duplicate and leaves the stored event unchanged", () => {
+    storeEvents([storedEventInput({ requestId: "req_a" })], RECEIVED);
+    const before = findEventByRequestId("req_a");
+
+    const result = storeEvents(
+      [
+        storedEventInput({
+          requestId: "req_a",
+          orgId: "org_other",
+          code: "common.internal",
+          httpStatus: 500,
+          message: "changed",
+          details: { changed: true },
+          occurredAt: T0 + 5 * HOUR,
+          environment: "test",
+          catalogFlag: "unknown_code",
+        }),
+        storedEventInput({ requestId: "req_new" }),
+      ],
+      RECEIVED + HOUR,
+    );
+    expect(result).toEqual({ accepted: 1, duplicates: 1 });
+    expect(findEventByRequestId("req_a")).toEqual(before);
+  });
+
+  it("stores large batches across several INSERT statements, duplicates included", () => {
+    const batch = Array.from({ length: 1200 }, (_, n) => storedEventInput({ requestId: `req_${String(n).padStart(5, "0")}` }));
+    batch[700] = storedEventInput({ requestId: "req_00003" }); // repeats an id from the first statement
+    batch[1199] = storedEventInput({ requestId: "req_00700" }); // repeats an id overwritten above: new
+    expect(storeEvents(batch, RECEIVED)).toEqual({ accepted: 1199, duplicates: 1 });
+    expect(eventCount()).toBe(1199);
+  });
+
+  it("counts hourly rollups per organization, code and UTC hour exactly", () => {
+    storeEvents(
+      [
+        storedEventInput({ requestId: "r1", occurredAt: T0 }),
+        storedEventInput({ requestId: "r2", occurredAt: T0 + HOUR - 1 }),
+        storedEventInput({ requestId: "r3", occurredAt: T0 + HOUR }),
+        storedEventInput({ requestId: "r4", occurredAt: T0 + 30 * 60_000, code: "common.internal" }),
+        storedEventInput({ requestId: "r5", occurredAt: T0 + 1, orgId: "org_beta" }),
+        storedEventInput({ requestId: "r1", occurredAt: T0 + 3 * HOUR }), // duplicate in the batch
+      ],
+      RECEIVED,
+    );
+    expect(rollups()).toEqual([
+      { orgId: "org_acme", code: "api_key.scope_denied", hour: T0, count: 2 },
+      { orgId: "org_acme", code: "api_key.scope_denied", hour: T0 + HOUR, count: 1 },
+      { orgId: "org_acme", code: "common.internal", hour: T0, count: 1 },
+      { orgId: "org_beta", code: "api_key.scope_denied", hour: T0, count: 1 },
+    ]);
+  });
+
+  it("adds later batches to existing rollups and never counts duplicates", () => {
+    storeEvents([storedEventInput({ requestId: "r1", occurredAt: T0 }), storedEventInput({ requestId: "r2", occurredAt: T0 + 10 })], RECEIVED);
+    storeEvents(
+      [
+        storedEventInput({ requestId: "r3", occurredAt: T0 + 20 }),
+        storedEventInput({ requestId: "r1", occurredAt: T0 }), // sent again
+        storedEventInput({ requestId: "r2", occurredAt: T0 + 2 * HOUR, code: "common.internal" }), // again, changed
+      ],
+      RECEIVED + 1,
+    );
+    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", hour: T0, count: 3 }]);
+  });
+
+  it("buckets events without occurred_at in the hour they were received", () => {
+    storeEvents([storedEventInput({ requestId: "r1", occurredAt: null })], RECEIVED + 59 * 60_000);
+    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", hour: RECEIVED, count: 1 }]);
+  });
+
+  it("creates organizations on first sight and keeps their first-seen time", () => {
+    storeEvents([storedEventInput({ requestId: "r1" }), storedEventInput({ requestId: "r2", orgId: "org_beta" })], RECEIVED);
+    storeEvents([storedEventInput({ requestId: "r3" }), storedEventInput({ requestId: "r4", orgId: "org_gamma" })], RECEIVED + HOUR);
+    const orgs = handle.db.select().from(organizations).orderBy(asc(organizations.id)).all();
+    expect(orgs).toEqual([
+      { id: "org_acme", name: null, firstSeenAt: RECEIVED },
+      { id: "org_beta", name: null, firstSeenAt: RECEIVED },
+      { id: "org_gamma", name: null, firstSeenAt: RECEIVED + HOUR },
+    ]);
+  });
+
+  it("writes nothing at all when the transaction fails part-way", () => {
+    storeEvents([storedEventInput({ requestId: "r1" })], RECEIVED);
+    // NOT NULL on org_id fails inside the insert; earlier rows of the batch must not survive.
+    const broken = storedEventInput({ requestId: "r3", orgId: null as unknown as string });
+    expect(() => storeEvents([storedEventInput({ requestId: "r2" }), broken], RECEIVED)).toThrow();
+    expect(eventCount()).toBe(1);
+    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", hour: Date.UTC(2026, 10, 26, 14), count: 1 }]);
+  });
+});
+
+describe("request id lookups", () => {
+  beforeEach(() => {
+    storeEvents(
+      ["req_8a3f0002", "req_8a3f0001", "req_8a3e9999", "req_8a3", "req_8a3g", "req_8a3_x", "REQ_8A3F0003", "req_8a3f%"].map((requestId) =>
+        storedEventInput({ requestId }),
+      ),
+      RECEIVED,
+    );
+  });
+
+  it("finds one event by its exact id", () => {
+    expect(findEventByRequestId("req_8a3f0001")?.requestId).toBe("req_8a3f0001");
+    expect(findEventByRequestId("req_8a3f")).toBeUndefined();
+    expect(findEventByRequestId("REQ_8A3F0001")).toBeUndefined();
+  });
+
+  it("finds ids starting with a prefix, in id order, and nothing that merely sorts nearby", () => {
+    expect(ids(findEventsByRequestIdPrefix("req_8a3f", 10))).toEqual(["req_8a3f%", "req_8a3f0001", "req_8a3f0002"]);
+    expect(ids(findEventsByRequestIdPrefix("req_8a3f0", 10))).toEqual(["req_8a3f0001", "req_8a3f0002"]);
+    expect(ids(findEventsByRequestIdPrefix("req_8a3e", 10))).toEqual(["req_8a3e9999"]);
+  });
+
+  it("includes an id equal to the prefix itself", () => {
+    expect(ids(findEventsByRequestIdPrefix("req_8a3f0001", 10))).toEqual(["req_8a3f0001"]);
+  });
+
+  it("honours the limit", () => {
+    expect(ids(findEventsByRequestIdPrefix("req_8a3", 2))).toEqual(["req_8a3", "req_8a3_x"]);
+    expect(findEventsByRequestIdPrefix("req_8a3", 100)).toHaveLength(7);
+  });
+
+  it("is case-sensitive", () => {
+    expect(ids(findEventsByRequestIdPrefix("REQ_8A3F", 10))).toEqual(["REQ_8A3F0003"]);
+  });
+
+  it("treats LIKE wildcards in the input literally", () => {
+    expect(ids(findEventsByRequestIdPrefix("req_8a3_", 10))).toEqual(["req_8a3_x"]);
+    expect(ids(findEventsByRequestIdPrefix("req_%", 10))).toEqual([]);
+    expect(ids(findEventsByRequestIdPrefix("req_8a3f%", 10))).toEqual(["req_8a3f%"]);
+  });
+
+  it("returns nothing for an unknown prefix", () => {
+    expect(findEventsByRequestIdPrefix("req_zzz", 10)).toEqual([]);
+  });
+});
+
+describe("listEvents", () => {
+  beforeEach(() => {
+    storeEvents(
+      [
+        storedEventInput({ requestId: "e1", occurredAt: T0, message: "Audio is 70 MiB, limit 50 MiB", code: "registration.audio_too_large", httpStatus: 413 }),
+        storedEventInput({ requestId: "e2", occurredAt: T0 + 1000, orgId: "org_beta" }),
+        storedEventInput({ requestId: "e3", occurredAt: T0 + 2000, message: "Quota at 100% of plan", code: "common.quota_exceeded", httpStatus: 429 }),
+        storedEventInput({ requestId: "e4", occurredAt: T0 + 3000, message: "axb after 1000 tries", code: "common.internal", httpStatus: 500 }),
+        storedEventInput({ requestId: "e5", occurredAt: T0 + HOUR, message: "a_b" }),
+      ],
+      RECEIVED,
+    );
+  });
+
+  const cases: [string, EventFilter, string[]][] = [
+    ["no filter, newest first", {}, ["e5", "e4", "e3", "e2", "e1"]],
+    ["organization", { orgId: "org_beta" }, ["e2"]],
+    ["code", { code: "common.internal" }, ["e4"]],
+    ["status", { httpStatus: 413 }, ["e1"]],
+    ["from (inclusive)", { from: T0 + 2000 }, ["e5", "e4", "e3"]],
+    ["to (exclusive)", { to: T0 + 2000 }, ["e2", "e1"]],
+    ["from and to", { from: T0 + 1000, to: T0 + 3001 }, ["e4", "e3", "e2"]],
+    ["text in the message, any case", { text: "audio IS 70" }, ["e1"]],
+    ["text in the code", { text: "quota_exc" }, ["e3"]],
+    ["text with % taken literally", { text: "100%" }, ["e3"]],
+    ["text with _ taken literally", { text: "a_b" }, ["e5"]],
+    ["request id prefix", { requestIdPrefix: "e" }, ["e5", "e4", "e3", "e2", "e1"]],
+    ["combined filters", { orgId: "org_acme", httpStatus: 403, from: T0 }, ["e5"]],
+    ["nothing matching", { orgId: "org_nobody" }, []],
+  ];
+
+  it.each(cases)("filters by %s", (_label, filter, expected) => {
+    const page = listEvents(filter, 50);
+    expect(ids(page.events)).toEqual(expected);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("pages newest first with a cursor, breaking ties on occurred_at by id", () => {
+    const tied = Array.from({ length: 5 }, (_, n) => storedEventInput({ requestId: `tie${n}`, occurredAt: T0 + 500 }));
+    storeEvents(tied, RECEIVED);
+
+    const seen: string[] = [];
+    let cursor: EventCursor | undefined;
+    let pages = 0;
+    do {
+      const page = listEvents({}, 3, cursor);
+      expect(page.events.length).toBeLessThanOrEqual(3);
+      seen.push(...ids(page.events));
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor && pages < 10);
+
+    // Ties come out in insertion order reversed (higher id first); nothing is skipped or repeated.
+    expect(seen).toEqual(["e5", "e4", "e3", "e2", "tie4", "tie3", "tie2", "tie1", "tie0", "e1"]);
+    expect(pages).toBe(4);
+  });
+
+  it("splits a page in the middle of tied events without losing any", () => {
+    storeEvents(Array.from({ length: 4 }, (_, n) => storedEventInput({ requestId: `tie${n}`, occurredAt: T0 + 500 })), RECEIVED);
+    const first = listEvents({ from: T0 + 500, to: T0 + 501 }, 2);
+    expect(ids(first.events)).toEqual(["tie3", "tie2"]);
+    expect(first.nextCursor).toEqual({ occurredAt: T0 + 500, id: expect.any(Number) });
+    const second = listEvents({ from: T0 + 500, to: T0 + 501 }, 2, first.nextCursor ?? undefined);
+    expect(ids(second.events)).toEqual(["tie1", "tie0"]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it("gives no cursor when the last page is exactly full", () => {
+    const page = listEvents({}, 5);
+    expect(page.events).toHaveLength(5);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("applies filters on every page", () => {
+    const first = listEvents({ orgId: "org_acme" }, 2);
+    expect(ids(first.events)).toEqual(["e5", "e4"]);
+    const second = listEvents({ orgId: "org_acme" }, 2, first.nextCursor ?? undefined);
+    expect(ids(second.events)).toEqual(["e3", "e1"]);
+    expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("indexes used", () => {
+  beforeEach(() => {
+    storeEvents([storedEventInput({ requestId: "req_8a3f0001" })], RECEIVED);
+  });
+
+  function onlyPlan(work: () => void): string {
+    const plans = queryPlans(work).filter(({ sql }) => /from "events"/i.test(sql));
+    expect(plans).toHaveLength(1);
+    return plans[0]!.plan;
+  }
+
+  it("looks up one request id through events_request_id_unique", () => {
+    const plan = onlyPlan(() => findEventByRequestId("req_8a3f0001"));
+    expect(plan).toMatch(/SEARCH events USING INDEX events_request_id_unique \(request_id=\?\)/);
+  });
+
+  it("reads a request id prefix as a range of events_request_id_unique", () => {
+    const plan = onlyPlan(() => findEventsByRequestIdPrefix("req_8a3f", 10));
+    expect(plan).toMatch(/SEARCH events USING INDEX events_request_id_unique \(request_id>\? AND request_id<\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("filters an organization over a time range through events_org_occurred_idx", () => {
+    const plan = onlyPlan(() => listEvents({ orgId: "org_acme", from: T0, to: T0 + HOUR }, 50));
+    expect(plan).toMatch(/SEARCH events USING INDEX events_org_occurred_idx \(org_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
+  });
+
+  it("pages an organization's newest events through events_org_occurred_idx", () => {
+    const plan = onlyPlan(() => listEvents({ orgId: "org_acme" }, 50, { occurredAt: T0, id: 10 }));
+    expect(plan).toMatch(/USING INDEX events_org_occurred_idx \(org_id=\?/);
+  });
+
+  it("filters a code over a time range through events_code_occurred_idx", () => {
+    const plan = onlyPlan(() => listEvents({ code: "common.internal", from: T0 }, 50));
+    expect(plan).toMatch(/SEARCH events USING INDEX events_code_occurred_idx \(code=\? AND occurred_at>\?\)/);
+  });
+});

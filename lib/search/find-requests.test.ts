@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { storeEvents } from "@/db/queries/events";
+import { storedEventInput } from "@/lib/testing/ingest-fixtures";
+import { useFreshDatabase } from "@/lib/testing/test-db";
+import { findRequests } from "./find-requests";
+import { singleMatch } from "./search-view";
+
+const T0 = Date.UTC(2026, 10, 26, 10);
+
+let cleanup: () => void;
+
+beforeEach(() => {
+  cleanup = useFreshDatabase().cleanup;
+  storeEvents(
+    [
+      storedEventInput({ requestId: "req_8a3f2b9c1d4e", occurredAt: T0 }),
+      storedEventInput({ requestId: "req_77c0ffee01", occurredAt: T0 + 1, code: "registration.audio_too_large", message: "Audio is 70 MiB" }),
+      storedEventInput({ requestId: "req_77c0ffee02", occurredAt: T0 + 2, code: "common.quota_exceeded", message: "Monthly quota used up" }),
+      storedEventInput({ requestId: "3f2b9c1d-4e5f-6071", occurredAt: T0 + 3, message: "uploads failing" }),
+    ],
+    T0 + 10,
+  );
+});
+
+afterEach(() => cleanup());
+
+function summary(query: string) {
+  const result = findRequests(query);
+  return {
+    query: result.query,
+    candidates: result.candidates.map((match) => ({
+      value: match.candidate.value,
+      truncated: match.candidate.truncated,
+      matchedBy: match.matchedBy,
+      ids: match.events.map((event) => event.requestId),
+    })),
+    textMatches: result.textMatches.map((event) => event.requestId),
+  };
+}
+
+describe("findRequests", () => {
+  it("matches a full id exactly", () => {
+    expect(summary("  req_8a3f2b9c1d4e \n")).toEqual({
+      query: "req_8a3f2b9c1d4e",
+      candidates: [{ value: "req_8a3f2b9c1d4e", truncated: false, matchedBy: "exact", ids: ["req_8a3f2b9c1d4e"] }],
+      textMatches: [],
+    });
+  });
+
+  it("matches a truncated id by prefix", () => {
+    expect(summary("req_8a3f…").candidates).toEqual([{ value: "req_8a3f", truncated: true, matchedBy: "prefix", ids: ["req_8a3f2b9c1d4e"] }]);
+  });
+
+  it("tries an unknown id that is not marked truncated as a prefix too", () => {
+    expect(summary("ticket says req_8a3f2b").candidates).toEqual([
+      { value: "req_8a3f2b", truncated: false, matchedBy: "prefix", ids: ["req_8a3f2b9c1d4e"] },
+    ]);
+  });
+
+  it("lists every id an ambiguous prefix matches", () => {
+    expect(summary("req_77c0ffee...").candidates).toEqual([
+      { value: "req_77c0ffee", truncated: true, matchedBy: "prefix", ids: ["req_77c0ffee01", "req_77c0ffee02"] },
+    ]);
+  });
+
+  it("reports an id that matches nothing, without falling back to text search", () => {
+    expect(summary("req_deadbeef01")).toEqual({
+      query: "req_deadbeef01",
+      candidates: [{ value: "req_deadbeef01", truncated: false, matchedBy: "none", ids: [] }],
+      textMatches: [],
+    });
+  });
+
+  it("resolves each id of a pasted ticket", () => {
+    const result = summary("Failing: req_8a3f2b9c1d4e and req_77c0ffee02, also req_0000aaaa?");
+    expect(result.candidates.map((c) => [c.value, c.matchedBy, c.ids])).toEqual([
+      ["req_8a3f2b9c1d4e", "exact", ["req_8a3f2b9c1d4e"]],
+      ["req_77c0ffee02", "exact", ["req_77c0ffee02"]],
+      ["req_0000aaaa", "none", []],
+    ]);
+  });
+
+  it("resolves a lone non-req token id", () => {
+    expect(summary('"3f2b9c1d-4e5f-6071"').candidates).toEqual([
+      { value: "3f2b9c1d-4e5f-6071", truncated: false, matchedBy: "exact", ids: ["3f2b9c1d-4e5f-6071"] },
+    ]);
+  });
+
+  it("falls back to free text over code and message when the text names no id", () => {
+    expect(summary("audio_too_large")).toEqual({ query: "audio_too_large", candidates: [], textMatches: ["req_77c0ffee01"] });
+    expect(summary("quota reset").textMatches).toEqual([]);
+    expect(summary("quota USED up").textMatches).toEqual(["req_77c0ffee02"]);
+  });
+
+  it("searches text newest first", () => {
+    storeEvents([storedEventInput({ requestId: "req_later", occurredAt: T0 + 100, message: "Audio is 70 MiB again" })], T0 + 200);
+    expect(summary("70 MiB").textMatches).toEqual(["req_later", "req_77c0ffee01"]);
+  });
+
+  it("does not search text shorter than three characters", () => {
+    expect(summary("70")).toEqual({ query: "70", candidates: [], textMatches: [] });
+    expect(summary("   ")).toEqual({ query: "", candidates: [], textMatches: [] });
+  });
+});
+
+describe("singleMatch", () => {
+  it("opens the event of one exact id", () => {
+    expect(singleMatch(findRequests("req_8a3f2b9c1d4e"))?.requestId).toBe("req_8a3f2b9c1d4e");
+  });
+
+  it("opens the event of a prefix that matches exactly one", () => {
+    expect(singleMatch(findRequests("req_8a3f…"))?.requestId).toBe("req_8a3f2b9c1d4e");
+  });
+
+  it("opens it when the same event is named several times", () => {
+    expect(singleMatch(findRequests("req_8a3f2b9c1d4e, then again req_8a3f2b9c1d4e and req_8a3f2b"))?.requestId).toBe("req_8a3f2b9c1d4e");
+  });
+
+  it("does not choose for an ambiguous prefix", () => {
+    expect(singleMatch(findRequests("req_77c0ffee…"))).toBeUndefined();
+  });
+
+  it("does not choose between two different ids", () => {
+    expect(singleMatch(findRequests("req_77c0ffee01 req_77c0ffee02"))).toBeUndefined();
+  });
+
+  it("does not open anything when one of the ids was not found", () => {
+    expect(singleMatch(findRequests("req_8a3f2b9c1d4e and req_deadbeef01"))).toBeUndefined();
+    expect(singleMatch(findRequests("req_deadbeef01"))).toBeUndefined();
+  });
+
+  it("does not open a free-text match, even a single one", () => {
+    const result = findRequests("audio_too_large");
+    expect(result.textMatches).toHaveLength(1);
+    expect(singleMatch(result)).toBeUndefined();
+  });
+});

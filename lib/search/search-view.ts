@@ -1,0 +1,49 @@
+import type { CatalogFlag } from "@/lib/catalog/types";
+import type { RequestSearchResult } from "./find-requests";
+import type { RequestIdCandidate } from "./extract-request-ids";
+
+/** What a result list shows of an event: serializable, so it can cross to the browser. */
+export interface EventSummary {
+  requestId: string;
+  orgId: string;
+  code: string;
+  httpStatus: number;
+  message: string | null;
+  occurredAt: number;
+  catalogFlag: CatalogFlag | null;
+}
+
+export interface SearchView {
+  query: string;
+  candidates: { candidate: RequestIdCandidate; matchedBy: "exact" | "prefix" | "none"; events: EventSummary[] }[];
+  textMatches: EventSummary[];
+}
+
+export function toEventSummary(event: EventSummary): EventSummary {
+  const { requestId, orgId, code, httpStatus, message, occurredAt, catalogFlag } = event;
+  return { requestId, orgId, code, httpStatus, message, occurredAt, catalogFlag };
+}
+
+export function toSearchView(result: RequestSearchResult): SearchView {
+  return {
+    query: result.query,
+    candidates: result.candidates.map((match) => ({ ...match, events: match.events.map(toEventSummary) })),
+    textMatches: result.textMatches.map(toEventSummary),
+  };
+}
+
+interface SearchShape<E extends { requestId: string }> {
+  candidates: { matchedBy: "exact" | "prefix" | "none"; events: E[] }[];
+  textMatches: readonly unknown[];
+}
+
+/**
+ * The one event a search points at, when there is exactly one and every id in the text was found;
+ * the search then opens it directly instead of listing it.
+ */
+export function singleMatch<E extends { requestId: string }>(result: SearchShape<E>): E | undefined {
+  if (result.textMatches.length > 0 || result.candidates.some((match) => match.matchedBy === "none")) return undefined;
+  const ids = new Set(result.candidates.flatMap((match) => match.events.map((event) => event.requestId)));
+  if (ids.size !== 1) return undefined;
+  return result.candidates.find((match) => match.events.length > 0)?.events[0];
+}

@@ -1,0 +1,42 @@
+import { expect } from "vitest";
+import { createApiKey } from "@/db/queries/api-keys";
+import type { KeyScope } from "@/lib/auth/api-key-secret";
+
+export const BASE_URL = "http://errata.test";
+
+export interface ErrorEnvelope {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+  request_id: string;
+}
+
+/** The second argument Next passes to a route handler. */
+export function routeContext(params: Record<string, string> = {}) {
+  return { params: Promise.resolve(params) };
+}
+
+export function bearer(secret: string): Record<string, string> {
+  return { authorization: `Bearer ${secret}` };
+}
+
+/** One key per scope set, created in the current test database. */
+export function createKeys() {
+  const make = (name: string, scopes: KeyScope[]) => createApiKey({ name, scopes }).secret;
+  return { ingest: make("ingest only", ["ingest"]), read: make("read only", ["read"]), both: make("ingest and read", ["ingest", "read"]) };
+}
+
+/**
+ * Asserts a response is the unified error envelope with this status and code — all four fields,
+ * the request id in both body and `X-Request-Id` — and returns the body.
+ */
+export async function expectEnvelope(response: Response, status: number, code: string): Promise<ErrorEnvelope> {
+  const body = (await response.json()) as ErrorEnvelope;
+  expect({ status: response.status, code: body.code }).toEqual({ status, code });
+  expect(Object.keys(body).sort()).toEqual(["code", "details", "message", "request_id"]);
+  expect(body.message).toEqual(expect.any(String));
+  expect(body.details).toEqual(expect.any(Object));
+  expect(body.request_id).toMatch(/^req_[0-9a-f]{24}$/);
+  expect(response.headers.get("X-Request-Id")).toBe(body.request_id);
+  return body;
+}

@@ -1,0 +1,20 @@
+import { KEY_SCOPES } from "@/lib/auth/api-key-secret";
+import { DEMO_USAGE } from "./demo";
+import { KEYS_USAGE } from "./keys";
+
+export const USAGE = [
+  "Errata command line",
+  "",
+  "Usage:",
+  ...KEYS_USAGE.map((line) => `  ${line}`),
+  `  ${DEMO_USAGE}`,
+  "  npm run errata -- help",
+  "",
+  "Commands:",
+  `  keys create   Create an API key (scopes: ${KEY_SCOPES.join(", ")}); the key is printed once, alone on the last line.`,
+  "  keys list     List keys by prefix and name (never the key itself).",
+  "  keys revoke   Revoke the active key whose prefix starts with PREFIX; --all when it matches several.",
+  "  demo          Fill the database with sample traffic for several organizations, with one spike.",
+  "",
+  "The database is DATABASE_URL (default file:./data/errata.db).",
+].join("\n");
