@@ -19,11 +19,6 @@ function WhatHappened({ explanation }: { explanation: Explanation }) {
           </>
         ) : null}
       </p>
-      {explanation.catalogStatus !== null && explanation.catalogStatus !== explanation.httpStatus ? (
-        <p className="muted">
-          The catalog documents HTTP {explanation.catalogStatus} for this code, but this response was {explanation.httpStatus}.
-        </p>
-      ) : null}
       {explanation.notes.length > 0 ? (
         <div className="table-wrap">
           <table className="table">

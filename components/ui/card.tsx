@@ -5,10 +5,10 @@ export function Card({ title, action, children, id }: { title: string; action?: 
   const headingId = `${id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-heading`;
   return (
     <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        <span>{title}</span>
+      <div className="card-header">
+        <h2 id={headingId}>{title}</h2>
         {action}
-      </h2>
+      </div>
       {children}
     </section>
   );

@@ -85,6 +85,11 @@ function statusNote(event: EventFacts, entry: CatalogEntry): DetailNote {
   };
 }
 
+/** The seed's meanings end with pointers such as "— details.reason"; a summary sentence reads better without them. */
+function withoutDetailsHint(meaning: string): string {
+  return meaning.replace(/\s+[—-]\s+(see\s+)?details\..*$/i, "").replace(/\s*\(details\..*\)$/i, "");
+}
+
 export function explainEvent(event: EventFacts): Explanation {
   const entry = findCatalogEntry(event.code);
   if (!entry) return explainUnknown(event);
@@ -108,7 +113,7 @@ export function explainEvent(event: EventFacts): Explanation {
     title: entry.title,
     httpStatus: event.httpStatus,
     catalogStatus: entry.httpStatus,
-    summary: `${specific.summary ?? `${entry.title}: ${entry.meaning}.`}${mismatchSuffix}`,
+    summary: `${specific.summary ?? `${withoutDetailsHint(entry.meaning)}.`}${mismatchSuffix}`,
     meaning: entry.meaning,
     notes,
     causes: entry.causes,
