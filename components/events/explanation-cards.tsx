@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { RetryVerdictBadge } from "@/components/codes/retry-verdict";
+import { CustomerReplyCard, EngineerChecklistCard, RetryCard } from "@/components/codes/guidance-cards";
 import { TextList } from "@/components/codes/text-list";
 import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
 import type { Explanation } from "@/lib/catalog/types";
 
 function WhatHappened({ explanation }: { explanation: Explanation }) {
@@ -55,18 +54,9 @@ export function ExplanationCards({ explanation }: { explanation: Explanation }) 
   return (
     <>
       <WhatHappened explanation={explanation} />
-      <Card title="Reply to the customer" action={<CopyButton text={explanation.customerReply} label="Copy reply" />}>
-        <p className="reply">{explanation.customerReply}</p>
-      </Card>
-      <Card title="Engineer checklist">
-        <TextList items={explanation.engineerChecks} ordered />
-      </Card>
-      <Card title="Retrying">
-        <div>
-          <RetryVerdictBadge verdict={explanation.retry.verdict} />
-        </div>
-        <p>{explanation.retry.advice}</p>
-      </Card>
+      <CustomerReplyCard reply={explanation.customerReply} />
+      <EngineerChecklistCard checks={explanation.engineerChecks} />
+      <RetryCard retry={explanation.retry} />
     </>
   );
 }

@@ -1,6 +1,8 @@
-import { expect } from "vitest";
+import { afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { createApiKey } from "@/db/queries/api-keys";
 import type { KeyScope } from "@/lib/auth/api-key-secret";
+import { logger } from "@/lib/log";
+import { setupFreshDatabasePerTest, type CurrentTestDatabase } from "./test-db";
 
 export const BASE_URL = "http://errata.test";
 
@@ -24,6 +26,47 @@ export function bearer(secret: string): Record<string, string> {
 export function createKeys() {
   const make = (name: string, scopes: KeyScope[]) => createApiKey({ name, scopes }).secret;
   return { ingest: make("ingest only", ["ingest"]), read: make("read only", ["read"]), both: make("ingest and read", ["ingest", "read"]) };
+}
+
+export type TestKeys = ReturnType<typeof createKeys>;
+
+/** What `setupHandlerTests` gives a test file; each property is the current test's. */
+export interface HandlerTestDatabase extends CurrentTestDatabase {
+  readonly keys: TestKeys;
+}
+
+/**
+ * Registers the hooks every handler test file needs: a silent logger, then per test a fresh
+ * migrated database, one key per scope set and the optional `seed` rows, removed after the test.
+ * Read the returned properties inside tests (or helpers they call), never at module load.
+ */
+export function setupHandlerTests(seed?: () => void): HandlerTestDatabase {
+  const database = setupFreshDatabasePerTest();
+  let keys: TestKeys | undefined;
+
+  beforeAll(() => {
+    logger.level = "silent";
+  });
+  beforeEach(() => {
+    keys = createKeys();
+    seed?.();
+  });
+  afterEach(() => {
+    keys = undefined;
+  });
+
+  return {
+    get keys() {
+      if (!keys) throw new Error("setupHandlerTests: read keys inside a test");
+      return keys;
+    },
+    get db() {
+      return database.db;
+    },
+    get file() {
+      return database.file;
+    },
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { NewEvent } from "@/db/queries/events";
+import type { IngestEvent } from "@/lib/envelope/event-schema";
 
 /** A valid flat event as a service would send it; override any field per test. */
 export function wireEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -18,10 +19,10 @@ export function wireEvent(overrides: Record<string, unknown> = {}): Record<strin
   };
 }
 
-/** A validated event ready for `storeEvents`; override any field per test. */
-export function storedEventInput(overrides: Partial<NewEvent> = {}): NewEvent {
+/** What `parseEvent` makes of `wireEvent()`: the same event, validated and normalized. */
+export function normalizedEvent(overrides: Partial<IngestEvent> = {}): IngestEvent {
   return {
-    requestId: "req_0001",
+    requestId: "req_8a3f2b9c1d4e5f60718293a4",
     orgId: "org_acme",
     httpStatus: 403,
     code: "api_key.scope_denied",
@@ -32,9 +33,13 @@ export function storedEventInput(overrides: Partial<NewEvent> = {}): NewEvent {
     method: "POST",
     path: "/v1/registrations",
     environment: "live",
-    catalogFlag: null,
     ...overrides,
   };
+}
+
+/** A validated event ready for `storeEvents`; override any field per test. */
+export function storedEventInput(overrides: Partial<NewEvent> = {}): NewEvent {
+  return { ...normalizedEvent({ requestId: "req_0001" }), catalogFlag: null, ...overrides };
 }
 
 /** One event per line, as `application/x-ndjson` bodies carry them. */

@@ -1,27 +1,14 @@
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashApiKey } from "@/lib/auth/api-key-secret";
 import { authenticateKey } from "@/lib/auth/authenticate";
-import { useFreshDatabase } from "@/lib/testing/test-db";
-import type { CliIo } from "./io";
-import { main } from "./main";
+import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
+import { runCli } from "./test-support";
 
-let database: ReturnType<typeof useFreshDatabase>;
-beforeEach(() => {
-  database = useFreshDatabase();
-});
-afterEach(() => database.cleanup());
-
-function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (line) => out.push(...line.split("\n")), err: (line) => err.push(...line.split("\n")) };
-  const status = main(argv, io);
-  return { status, out, err };
-}
+const database = setupFreshDatabasePerTest();
 
 function createKey(name: string, scopes: string): string {
-  const result = run("keys", "create", "--name", name, "--scopes", scopes);
+  const result = runCli("keys", "create", "--name", name, "--scopes", scopes);
   expect(result.status).toBe(0);
   const key = result.out.at(-1) ?? "";
   expect(key).toMatch(/^erk_\S+$/);
@@ -39,10 +26,10 @@ function rawApiKeyRows(): Record<string, unknown>[] {
 
 describe("keys create", () => {
   it("prints a summary, then the key alone on the last line; the key authenticates and only its hash is stored", () => {
-    const result = run("keys", "create", "--name", "deploy-bot", "--scopes", "ingest,read");
+    const result = runCli("keys", "create", "--name", "deploy-bot", "--scopes", "ingest,read");
     expect(result.status).toBe(0);
     const key = result.out.at(-1) ?? "";
-    expect(result.out.join("\n")).toMatch(/deploy-bot[\s\S]*ingest, read[\s\S]*store it now/);
+    expect(result.outText).toMatch(/deploy-bot[\s\S]*ingest, read[\s\S]*store it now/);
     expect(result.out.slice(0, -1).join("\n")).not.toContain(key);
 
     const actor = authenticateKey(`Bearer ${key}`, "ingest");
@@ -64,10 +51,10 @@ describe("keys create", () => {
     [["--name", "n".repeat(101), "--scopes", "read"], /at most 100/],
     [["--name", "x", "--scopes", "read", "--owner", "me"], /Unknown option '--owner'/],
   ])("refuses %j with a clear error and exit 1", (args, message) => {
-    const result = run("keys", "create", ...args);
+    const result = runCli("keys", "create", ...args);
     expect(result.status).toBe(1);
     expect(result.out).toEqual([]);
-    expect(result.err.join("\n")).toMatch(message);
+    expect(result.errText).toMatch(message);
     expect(rawApiKeyRows()).toHaveLength(0);
   });
 
@@ -80,9 +67,9 @@ describe("keys create", () => {
 describe("keys list", () => {
   it("shows prefix, name, scopes and times but never the key or its hash", () => {
     const key = createKey("reporting", "read");
-    const result = run("keys", "list");
+    const result = runCli("keys", "list");
     expect(result.status).toBe(0);
-    const text = result.out.join("\n");
+    const text = result.outText;
     expect(result.out[0]).toMatch(/PREFIX\s+NAME\s+SCOPES\s+CREATED\s+LAST USED\s+REVOKED/);
     expect(text).toContain(key.slice(0, 12));
     expect(text).toContain("reporting");
@@ -91,7 +78,7 @@ describe("keys list", () => {
   });
 
   it("says how to create a key when there is none", () => {
-    expect(run("keys", "list").out.join("\n")).toMatch(/No API keys yet/);
+    expect(runCli("keys", "list").outText).toMatch(/No API keys yet/);
   });
 });
 
@@ -99,23 +86,23 @@ describe("keys revoke", () => {
   it("revokes the one active key matching a prefix, after which it no longer authenticates", () => {
     const key = createKey("old", "ingest");
     const other = createKey("new", "ingest");
-    const result = run("keys", "revoke", key.slice(0, 10));
+    const result = runCli("keys", "revoke", key.slice(0, 10));
     expect(result.status).toBe(0);
-    expect(result.out.join("\n")).toContain(key.slice(0, 12));
+    expect(result.outText).toContain(key.slice(0, 12));
     expect(() => authenticateKey(`Bearer ${key}`, "ingest")).toThrow(/revoked/);
     expect(authenticateKey(`Bearer ${other}`, "ingest").scopes).toEqual(["ingest"]);
-    expect(run("keys", "list").out.join("\n")).toMatch(/old\s+ingest\s+\S+ \S+ UTC\s+never\s+\S+ \S+ UTC/);
+    expect(runCli("keys", "list").outText).toMatch(/old\s+ingest\s+\S+ \S+ UTC\s+never\s+\S+ \S+ UTC/);
   });
 
   it("refuses a prefix that matches several active keys unless --all is given", () => {
     const first = createKey("a", "read");
     const second = createKey("b", "read");
-    const refused = run("keys", "revoke", "erk_");
+    const refused = runCli("keys", "revoke", "erk_");
     expect(refused.status).toBe(1);
-    expect(refused.err.join("\n")).toMatch(/matches 2 active keys[\s\S]*--all/);
+    expect(refused.errText).toMatch(/matches 2 active keys[\s\S]*--all/);
     expect(authenticateKey(`Bearer ${first}`, "read").scopes).toEqual(["read"]);
 
-    const all = run("keys", "revoke", "erk_", "--all");
+    const all = runCli("keys", "revoke", "erk_", "--all");
     expect(all.status).toBe(0);
     expect(all.out).toHaveLength(2);
     for (const key of [first, second]) expect(() => authenticateKey(`Bearer ${key}`, "read")).toThrow(/revoked/);
@@ -123,22 +110,22 @@ describe("keys revoke", () => {
 
   it("exits non-zero when nothing matches, including an already revoked key", () => {
     const key = createKey("gone", "read");
-    expect(run("keys", "revoke", "erk_nomatch").status).toBe(1);
-    expect(run("keys", "revoke", key.slice(0, 12)).status).toBe(0);
-    const again = run("keys", "revoke", key.slice(0, 12));
+    expect(runCli("keys", "revoke", "erk_nomatch").status).toBe(1);
+    expect(runCli("keys", "revoke", key.slice(0, 12)).status).toBe(0);
+    const again = runCli("keys", "revoke", key.slice(0, 12));
     expect(again.status).toBe(1);
-    expect(again.err.join("\n")).toMatch(/No active API key/);
-    expect(run("keys", "revoke").status).toBe(1);
+    expect(again.errText).toMatch(/No active API key/);
+    expect(runCli("keys", "revoke").status).toBe(1);
   });
 });
 
 describe("command dispatch", () => {
   it("prints usage for help and no command (exit 0) and for an unknown command (exit 1)", () => {
-    expect(run("help").status).toBe(0);
-    expect(run().out.join("\n")).toMatch(/keys create --name NAME --scopes ingest,read/);
-    const unknown = run("frobnicate");
+    expect(runCli("help").status).toBe(0);
+    expect(runCli().outText).toMatch(/keys create --name NAME --scopes ingest,read/);
+    const unknown = runCli("frobnicate");
     expect(unknown.status).toBe(1);
-    expect(unknown.err.join("\n")).toMatch(/unknown command "frobnicate"[\s\S]*Usage/);
-    expect(run("keys", "rotate").status).toBe(1);
+    expect(unknown.errText).toMatch(/unknown command "frobnicate"[\s\S]*Usage/);
+    expect(runCli("keys", "rotate").status).toBe(1);
   });
 });

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RetryVerdictBadge } from "@/components/codes/retry-verdict";
+import { CustomerReplyCard, EngineerChecklistCard, RetryCard } from "@/components/codes/guidance-cards";
 import { TextList } from "@/components/codes/text-list";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
 import { catalogEntries, findCatalogEntry } from "@/lib/catalog";
 
 type Params = Promise<{ code: string }>;
@@ -46,12 +45,8 @@ export default async function CodePage({ params }: { params: Params }) {
           <Card title="Likely causes">
             <TextList items={entry.causes} />
           </Card>
-          <Card title="Reply to the customer" action={<CopyButton text={entry.customerReply} label="Copy reply" />}>
-            <p className="reply">{entry.customerReply}</p>
-          </Card>
-          <Card title="Engineer checklist">
-            <TextList items={entry.engineerChecks} ordered />
-          </Card>
+          <CustomerReplyCard reply={entry.customerReply} />
+          <EngineerChecklistCard checks={entry.engineerChecks} />
         </div>
         <div className="stack">
           <Card title="Details fields">
@@ -72,12 +67,7 @@ export default async function CodePage({ params }: { params: Params }) {
               <p className="muted">This code documents no details fields.</p>
             )}
           </Card>
-          <Card title="Retrying">
-            <div>
-              <RetryVerdictBadge verdict={entry.retry.verdict} />
-            </div>
-            <p>{entry.retry.advice}</p>
-          </Card>
+          <RetryCard retry={entry.retry} />
         </div>
       </div>
     </>

@@ -1,9 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { logger } from "@/lib/log";
-import { BASE_URL, bearer, createKeys, expectEnvelope, routeContext } from "@/lib/testing/handler-fixtures";
-import { useFreshDatabase } from "@/lib/testing/test-db";
+import { describe, expect, it } from "vitest";
+import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { GET } from "./route";
 
 /** `| 413 | registration.audio_too_large | … |` rows of the catalog Errata was seeded with. */
@@ -37,21 +35,9 @@ interface CodeJson {
   meaning: string;
 }
 
-let cleanup: () => void;
-let keys: ReturnType<typeof createKeys>;
+const handler = setupHandlerTests();
 
-beforeAll(() => {
-  logger.level = "silent";
-});
-
-beforeEach(() => {
-  cleanup = useFreshDatabase().cleanup;
-  keys = createKeys();
-});
-
-afterEach(() => cleanup());
-
-function listCodes(key: string | null = keys.read) {
+function listCodes(key: string | null = handler.keys.read) {
   return GET(new Request(`${BASE_URL}/api/v1/codes`, { headers: key ? bearer(key) : {} }), routeContext());
 }
 
@@ -92,6 +78,6 @@ describe("GET /api/v1/codes", () => {
 
   it("needs the read scope", async () => {
     await expectEnvelope(await listCodes(null), 401, "common.unauthorized");
-    await expectEnvelope(await listCodes(keys.ingest), 403, "auth.scope_denied");
+    await expectEnvelope(await listCodes(handler.keys.ingest), 403, "auth.scope_denied");
   });
 });

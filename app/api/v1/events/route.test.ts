@@ -1,47 +1,33 @@
 import Database from "better-sqlite3";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { findEventByRequestId } from "@/db/queries/events";
 import { revokeApiKeysByPrefix, createApiKey } from "@/db/queries/api-keys";
-import { logger } from "@/lib/log";
-import { BASE_URL, bearer, createKeys, expectEnvelope, routeContext } from "@/lib/testing/handler-fixtures";
+import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { ndjson, wireEvent } from "@/lib/testing/ingest-fixtures";
 import { rawSqlite } from "@/lib/testing/raw-sqlite";
-import { useFreshDatabase } from "@/lib/testing/test-db";
 import { GET, POST } from "./route";
 
 const EVENTS_URL = `${BASE_URL}/api/v1/events`;
 const MAX_BODY_BYTES = 5 * 1024 * 1024; // the default ERRATA_MAX_BODY_BYTES
 
-let handle: ReturnType<typeof useFreshDatabase>;
-let keys: ReturnType<typeof createKeys>;
-
-beforeAll(() => {
-  logger.level = "silent";
-});
-
-beforeEach(() => {
-  handle = useFreshDatabase();
-  keys = createKeys();
-});
-
-afterEach(() => handle.cleanup());
+const handler = setupHandlerTests();
 
 function post(body: BodyInit, options: { contentType?: string | null; key?: string | null; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...options.headers };
   const contentType = options.contentType === undefined ? "application/json" : options.contentType;
   if (contentType) headers["content-type"] = contentType;
-  const key = options.key === undefined ? keys.ingest : options.key;
+  const key = options.key === undefined ? handler.keys.ingest : options.key;
   if (key) Object.assign(headers, bearer(key));
   const request = new Request(EVENTS_URL, { method: "POST", body, headers, duplex: "half" } as RequestInit);
   return POST(request, routeContext());
 }
 
-function get(query: string, key: string | null = keys.read) {
+function get(query: string, key: string | null = handler.keys.read) {
   return GET(new Request(`${EVENTS_URL}${query}`, { headers: key ? bearer(key) : {} }), routeContext());
 }
 
 function storedCount(): number {
-  return (rawSqlite(handle.db).prepare("select count(*) as n from events").get() as { n: number }).n;
+  return (rawSqlite(handler.db).prepare("select count(*) as n from events").get() as { n: number }).n;
 }
 
 function event(n: number, overrides: Record<string, unknown> = {}) {
@@ -219,8 +205,8 @@ describe("POST /api/v1/events — refused", () => {
   });
 
   it("answers 503 with Retry-After when the database stays locked, and stores nothing", async () => {
-    rawSqlite(handle.db).pragma("busy_timeout = 50");
-    const other = new Database(handle.file);
+    rawSqlite(handler.db).pragma("busy_timeout = 50");
+    const other = new Database(handler.file);
     try {
       other.prepare("BEGIN IMMEDIATE").run();
       const response = await post(JSON.stringify(event(1)));
@@ -257,7 +243,7 @@ describe("POST /api/v1/events — credentials", () => {
   });
 
   it("refuses a read-only key with 403 auth.scope_denied naming the ingest scope", async () => {
-    const body = await expectEnvelope(await post(JSON.stringify(event(1)), { key: keys.read }), 403, "auth.scope_denied");
+    const body = await expectEnvelope(await post(JSON.stringify(event(1)), { key: handler.keys.read }), 403, "auth.scope_denied");
     expect(body.details).toMatchObject({ required: "ingest", granted: ["read"] });
     expect(storedCount()).toBe(0);
   });
@@ -352,7 +338,7 @@ describe("GET /api/v1/events", () => {
 
   it("refuses a request without a key with 401 and an ingest-only key with 403", async () => {
     await expectEnvelope(await get("", null), 401, "common.unauthorized");
-    const body = await expectEnvelope(await get("", keys.ingest), 403, "auth.scope_denied");
+    const body = await expectEnvelope(await get("", handler.keys.ingest), 403, "auth.scope_denied");
     expect(body.details).toMatchObject({ required: "read", granted: ["ingest"] });
   });
 });

@@ -1,24 +1,10 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { logger } from "@/lib/log";
-import { BASE_URL, bearer, createKeys, expectEnvelope, routeContext } from "@/lib/testing/handler-fixtures";
-import { useFreshDatabase } from "@/lib/testing/test-db";
+import { describe, expect, it } from "vitest";
+import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { GET } from "./route";
 
-let cleanup: () => void;
-let keys: ReturnType<typeof createKeys>;
+const handler = setupHandlerTests();
 
-beforeAll(() => {
-  logger.level = "silent";
-});
-
-beforeEach(() => {
-  cleanup = useFreshDatabase().cleanup;
-  keys = createKeys();
-});
-
-afterEach(() => cleanup());
-
-function getCode(code: string, key: string | null = keys.read) {
+function getCode(code: string, key: string | null = handler.keys.read) {
   const request = new Request(`${BASE_URL}/api/v1/codes/${encodeURIComponent(code)}`, { headers: key ? bearer(key) : {} });
   return GET(request, routeContext({ code }));
 }
@@ -62,6 +48,6 @@ describe("GET /api/v1/codes/{code}", () => {
 
   it("needs the read scope", async () => {
     await expectEnvelope(await getCode("common.internal", null), 401, "common.unauthorized");
-    await expectEnvelope(await getCode("common.internal", keys.ingest), 403, "auth.scope_denied");
+    await expectEnvelope(await getCode("common.internal", handler.keys.ingest), 403, "auth.scope_denied");
   });
 });

@@ -1,25 +1,14 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { storeEvents } from "@/db/queries/events";
 import { catalogFlagFor } from "@/lib/catalog";
-import { logger } from "@/lib/log";
-import { BASE_URL, bearer, createKeys, expectEnvelope, routeContext } from "@/lib/testing/handler-fixtures";
+import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
-import { useFreshDatabase } from "@/lib/testing/test-db";
 import { GET } from "./route";
 
 const MiB = 1024 * 1024;
 const OCCURRED = Date.UTC(2026, 10, 26, 14, 3, 12);
 
-let cleanup: () => void;
-let keys: ReturnType<typeof createKeys>;
-
-beforeAll(() => {
-  logger.level = "silent";
-});
-
-beforeEach(() => {
-  cleanup = useFreshDatabase().cleanup;
-  keys = createKeys();
+const handler = setupHandlerTests(() => {
   const events = [
     storedEventInput({
       requestId: "req_audio_1",
@@ -39,9 +28,7 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => cleanup());
-
-function getEvent(requestId: string, key: string | null = keys.read) {
+function getEvent(requestId: string, key: string | null = handler.keys.read) {
   const request = new Request(`${BASE_URL}/api/v1/events/${encodeURIComponent(requestId)}`, { headers: key ? bearer(key) : {} });
   return GET(request, routeContext({ request_id: requestId }));
 }
@@ -117,8 +104,8 @@ describe("GET /api/v1/events/{request_id}", () => {
 
   it("needs the read scope", async () => {
     await expectEnvelope(await getEvent("req_audio_1", null), 401, "common.unauthorized");
-    const body = await expectEnvelope(await getEvent("req_audio_1", keys.ingest), 403, "auth.scope_denied");
+    const body = await expectEnvelope(await getEvent("req_audio_1", handler.keys.ingest), 403, "auth.scope_denied");
     expect(body.details.required).toBe("read");
-    expect((await getEvent("req_audio_1", keys.both)).status).toBe(200);
+    expect((await getEvent("req_audio_1", handler.keys.both)).status).toBe(200);
   });
 });
