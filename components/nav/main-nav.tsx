@@ -5,6 +5,8 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/", label: "Search", matches: (path: string) => path === "/" || path.startsWith("/requests") },
+  { href: "/orgs", label: "Organizations", matches: (path: string) => path.startsWith("/orgs") },
+  { href: "/spikes", label: "Spikes", matches: (path: string) => path.startsWith("/spikes") },
   { href: "/codes", label: "Codes", matches: (path: string) => path.startsWith("/codes") },
 ];
 

@@ -1,20 +1,7 @@
 "use client";
 
 import { format, formatDistanceStrict } from "date-fns";
-import { useSyncExternalStore } from "react";
-
-const TICK_MS = 30_000;
-let clockNow = Date.now();
-
-/** A shared clock: every relative time on the page moves on together, with one timer. */
-function subscribeToClock(onTick: () => void): () => void {
-  clockNow = Date.now();
-  const timer = setInterval(() => {
-    clockNow = Date.now();
-    onTick();
-  }, TICK_MS);
-  return () => clearInterval(timer);
-}
+import { useClock } from "./use-clock";
 
 function utcLabel(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
@@ -25,11 +12,7 @@ function utcLabel(ms: number): string {
  * know the agent's zone); the browser renders local time and how long ago.
  */
 export function LocalTime({ ms, relative = true }: { ms: number; relative?: boolean }) {
-  const now = useSyncExternalStore(
-    subscribeToClock,
-    () => clockNow,
-    () => null,
-  );
+  const now = useClock();
   const absolute = now === null ? utcLabel(ms) : format(ms, "d MMM yyyy, HH:mm:ss (zzz)");
   const ago = now === null ? null : formatDistanceStrict(ms, Math.max(now, ms), { addSuffix: true });
   return (

@@ -41,9 +41,12 @@ CREATE TABLE `organizations` (
 CREATE TABLE `hourly_rollups` (
 	`org_id` text NOT NULL,
 	`code` text NOT NULL,
+	`http_status` integer NOT NULL,
 	`hour` integer NOT NULL,
 	`count` integer NOT NULL,
-	PRIMARY KEY(`org_id`, `hour`, `code`)
+	PRIMARY KEY(`org_id`, `code`, `hour`, `http_status`)
 );
 --> statement-breakpoint
-CREATE INDEX `hourly_rollups_code_hour_idx` ON `hourly_rollups` (`code`,`hour`);
+CREATE INDEX `hourly_rollups_org_hour_idx` ON `hourly_rollups` (`org_id`,`hour`,`code`,`http_status`,`count`);--> statement-breakpoint
+CREATE INDEX `hourly_rollups_code_hour_idx` ON `hourly_rollups` (`code`,`hour`,`org_id`,`count`);--> statement-breakpoint
+CREATE INDEX `hourly_rollups_hour_idx` ON `hourly_rollups` (`hour`,`org_id`,`code`,`http_status`,`count`);

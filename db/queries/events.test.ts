@@ -34,7 +34,7 @@ function rollups() {
   return handle.db
     .select()
     .from(hourlyRollups)
-    .orderBy(asc(hourlyRollups.orgId), asc(hourlyRollups.code), asc(hourlyRollups.hour))
+    .orderBy(asc(hourlyRollups.orgId), asc(hourlyRollups.code), asc(hourlyRollups.hour), asc(hourlyRollups.httpStatus))
     .all();
 }
 
@@ -144,23 +144,25 @@ describe("storeEvents", () => {
     expect(eventCount()).toBe(1199);
   });
 
-  it("counts hourly rollups per organization, code and UTC hour exactly", () => {
+  it("counts hourly rollups per organization, code, HTTP status and UTC hour exactly", () => {
     storeEvents(
       [
         storedEventInput({ requestId: "r1", occurredAt: T0 }),
         storedEventInput({ requestId: "r2", occurredAt: T0 + HOUR - 1 }),
         storedEventInput({ requestId: "r3", occurredAt: T0 + HOUR }),
-        storedEventInput({ requestId: "r4", occurredAt: T0 + 30 * 60_000, code: "common.internal" }),
+        storedEventInput({ requestId: "r4", occurredAt: T0 + 30 * 60_000, code: "common.internal", httpStatus: 500 }),
+        storedEventInput({ requestId: "r6", occurredAt: T0 + 40 * 60_000, code: "common.internal", httpStatus: 503 }),
         storedEventInput({ requestId: "r5", occurredAt: T0 + 1, orgId: "org_beta" }),
         storedEventInput({ requestId: "r1", occurredAt: T0 + 3 * HOUR }), // duplicate in the batch
       ],
       RECEIVED,
     );
     expect(rollups()).toEqual([
-      { orgId: "org_acme", code: "api_key.scope_denied", hour: T0, count: 2 },
-      { orgId: "org_acme", code: "api_key.scope_denied", hour: T0 + HOUR, count: 1 },
-      { orgId: "org_acme", code: "common.internal", hour: T0, count: 1 },
-      { orgId: "org_beta", code: "api_key.scope_denied", hour: T0, count: 1 },
+      { orgId: "org_acme", code: "api_key.scope_denied", httpStatus: 403, hour: T0, count: 2 },
+      { orgId: "org_acme", code: "api_key.scope_denied", httpStatus: 403, hour: T0 + HOUR, count: 1 },
+      { orgId: "org_acme", code: "common.internal", httpStatus: 500, hour: T0, count: 1 },
+      { orgId: "org_acme", code: "common.internal", httpStatus: 503, hour: T0, count: 1 },
+      { orgId: "org_beta", code: "api_key.scope_denied", httpStatus: 403, hour: T0, count: 1 },
     ]);
   });
 
@@ -174,12 +176,12 @@ describe("storeEvents", () => {
       ],
       RECEIVED + 1,
     );
-    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", hour: T0, count: 3 }]);
+    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", httpStatus: 403, hour: T0, count: 3 }]);
   });
 
   it("buckets events without occurred_at in the hour they were received", () => {
     storeEvents([storedEventInput({ requestId: "r1", occurredAt: null })], RECEIVED + 59 * 60_000);
-    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", hour: RECEIVED, count: 1 }]);
+    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", httpStatus: 403, hour: RECEIVED, count: 1 }]);
   });
 
   it("creates organizations on first sight and keeps their first-seen time", () => {
@@ -199,7 +201,7 @@ describe("storeEvents", () => {
     const broken = storedEventInput({ requestId: "r3", orgId: null as unknown as string });
     expect(() => storeEvents([storedEventInput({ requestId: "r2" }), broken], RECEIVED)).toThrow();
     expect(eventCount()).toBe(1);
-    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", hour: Date.UTC(2026, 10, 26, 14), count: 1 }]);
+    expect(rollups()).toEqual([{ orgId: "org_acme", code: "api_key.scope_denied", httpStatus: 403, hour: Date.UTC(2026, 10, 26, 14), count: 1 }]);
   });
 });
 

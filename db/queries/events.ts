@@ -36,7 +36,7 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
 export function storeEvents(batch: readonly NewEvent[], receivedAt: number): StoreResult {
   return getDb().transaction(
     (tx) => {
-      const rollups = new Map<string, { orgId: string; code: string; hour: number; count: number }>();
+      const rollups = new Map<string, { orgId: string; code: string; httpStatus: number; hour: number; count: number }>();
       const orgIds = new Set<string>();
       let accepted = 0;
       for (const chunk of chunked(batch, ROWS_PER_STATEMENT)) {
@@ -44,13 +44,13 @@ export function storeEvents(batch: readonly NewEvent[], receivedAt: number): Sto
           .insert(events)
           .values(chunk.map((event) => ({ ...event, occurredAt: event.occurredAt ?? receivedAt, receivedAt })))
           .onConflictDoNothing({ target: events.requestId })
-          .returning({ orgId: events.orgId, code: events.code, occurredAt: events.occurredAt })
+          .returning({ orgId: events.orgId, code: events.code, httpStatus: events.httpStatus, occurredAt: events.occurredAt })
           .all();
         accepted += inserted.length;
         for (const row of inserted) {
           const hour = Math.floor(row.occurredAt / HOUR_MS) * HOUR_MS;
-          const key = `${row.orgId}\u0000${row.code}\u0000${hour}`;
-          const entry = rollups.get(key) ?? { orgId: row.orgId, code: row.code, hour, count: 0 };
+          const key = `${row.orgId}\u0000${row.code}\u0000${row.httpStatus}\u0000${hour}`;
+          const entry = rollups.get(key) ?? { orgId: row.orgId, code: row.code, httpStatus: row.httpStatus, hour, count: 0 };
           entry.count += 1;
           rollups.set(key, entry);
           orgIds.add(row.orgId);
@@ -66,7 +66,7 @@ export function storeEvents(batch: readonly NewEvent[], receivedAt: number): Sto
         tx.insert(hourlyRollups)
           .values(chunk)
           .onConflictDoUpdate({
-            target: [hourlyRollups.orgId, hourlyRollups.hour, hourlyRollups.code],
+            target: [hourlyRollups.orgId, hourlyRollups.code, hourlyRollups.hour, hourlyRollups.httpStatus],
             set: { count: sql`${hourlyRollups.count} + excluded.count` },
           })
           .run();

@@ -1,21 +1,31 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
- * Events counted per organization, code and UTC hour. Updated in the same transaction as every
- * insert, so charts read these small rows and never scan raw events.
+ * Events counted per organization, UTC hour, code and HTTP status. Updated in the same transaction
+ * as every insert, so charts, the organizations list and the spike check read these small rows and
+ * never scan raw events (the status is in the key so the status mix needs no raw scan either).
  */
 export const hourlyRollups = sqliteTable(
   "hourly_rollups",
   {
     orgId: text("org_id").notNull(),
     code: text("code").notNull(),
+    httpStatus: integer("http_status").notNull(),
     /** Epoch milliseconds of the start of the UTC hour. */
     hour: integer("hour").notNull(),
     count: integer("count").notNull(),
   },
   (table) => [
-    // Org charts read one organization over a time range; catalog pages read one code across orgs.
-    primaryKey({ columns: [table.orgId, table.hour, table.code] }),
-    index("hourly_rollups_code_hour_idx").on(table.code, table.hour),
+    // The key ingest upserts on, ordered so "has this org produced this code in these hours?" is one
+    // seek. It cannot carry `count`, so range reads use the covering indexes below.
+    primaryKey({ columns: [table.orgId, table.code, table.hour, table.httpStatus] }),
+    // Org charts and status mixes read one organization over a time range, index-only.
+    index("hourly_rollups_org_hour_idx").on(table.orgId, table.hour, table.code, table.httpStatus, table.count),
+    // Catalog pages read one code across organizations, index-only.
+    index("hourly_rollups_code_hour_idx").on(table.code, table.hour, table.orgId, table.count),
+    // The organizations list and the spike check read every organization over a few recent hours.
+    index("hourly_rollups_hour_idx").on(table.hour, table.orgId, table.code, table.httpStatus, table.count),
   ],
 );
+
+export type HourlyRollupRow = typeof hourlyRollups.$inferSelect;

@@ -17,13 +17,19 @@ export function encodeCursor(cursor: EventCursor): string {
   return Buffer.from(`${cursor.occurredAt}:${cursor.id}`, "utf8").toString("base64url");
 }
 
-const cursorSchema = z.string().transform((raw, ctx) => {
+/** The position a cursor names, or null when the text is not a cursor this API issued. */
+export function decodeCursor(raw: string): EventCursor | null {
   const match = /^(\d+):(\d+)$/.exec(Buffer.from(raw, "base64url").toString("utf8"));
-  if (!match) {
+  return match ? { occurredAt: Number(match[1]), id: Number(match[2]) } : null;
+}
+
+const cursorSchema = z.string().transform((raw, ctx) => {
+  const cursor = decodeCursor(raw);
+  if (!cursor) {
     ctx.addIssue({ code: "custom", message: "is not a cursor returned by this API" });
     return z.NEVER;
   }
-  return { occurredAt: Number(match[1]), id: Number(match[2]) } satisfies EventCursor;
+  return cursor;
 });
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || undefined);

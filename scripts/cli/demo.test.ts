@@ -26,6 +26,7 @@ describe("demo", () => {
     expect(first.outText).toContain("http://localhost:");
     expect(count("select sum(count) from hourly_rollups")).toBe(stored);
     expect(count("select count(*) from organizations")).toBe(4);
+    expect(count("select count(*) from organizations where id = 'org_acme_music' and name = 'Acme Music Group'")).toBe(1);
     expect(count("select count(*) from events where catalog_flag = 'details_mismatch'")).toBeGreaterThan(0);
 
     const second = runCli("demo", "--events", "3000", "--orgs", "4", "--days", "7", "--seed", "5");

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { storeEvents } from "@/db/queries/events";
+import { setOrganizationNames } from "@/db/queries/organizations";
 import { catalogFlagFor } from "@/lib/catalog";
 import { exampleRequests } from "@/lib/demo/examples";
 import { DEFAULT_TRAFFIC, generateTraffic, SPIKE_WINDOW_MS, type DemoTraffic } from "@/lib/demo/generate-traffic";
@@ -84,6 +85,8 @@ export function demoCommand(args: string[], io: CliIo): number {
   };
   const traffic = generateTraffic({ ...options, now: Date.now() });
   const totals = store(traffic);
+  // Organizations are created by their first event; the demo's display names come after.
+  setOrganizationNames(traffic.orgs.map((org) => ({ id: org.id, name: org.name })));
   printSummary(traffic, totals, options, io);
   return 0;
 }

@@ -5,13 +5,16 @@ import { CustomerReplyCard, EngineerChecklistCard, RetryCard } from "@/component
 import { TextList } from "@/components/codes/text-list";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { catalogEntries, findCatalogEntry } from "@/lib/catalog";
+import { CodeActivityCard } from "@/components/codes/code-activity-card";
+import { findCatalogEntry } from "@/lib/catalog";
+import { getCodeActivity } from "@/lib/trends/code-activity";
+import { RANGE_PRESETS, rangeEndingNow } from "@/lib/trends/range-presets";
 
 type Params = Promise<{ code: string }>;
 
-export function generateStaticParams() {
-  return catalogEntries.map((entry) => ({ code: entry.code }));
-}
+// The activity chart reads current data on every view.
+export const dynamic = "force-dynamic";
+
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   return { title: decodeURIComponent((await params).code) };
@@ -20,6 +23,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function CodePage({ params }: { params: Params }) {
   const entry = findCatalogEntry(decodeURIComponent((await params).code));
   if (!entry) notFound();
+  const activity = getCodeActivity(entry.code, rangeEndingNow(RANGE_PRESETS["30d"]), "day");
   return (
     <>
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -45,6 +49,7 @@ export default async function CodePage({ params }: { params: Params }) {
           <Card title="Likely causes">
             <TextList items={entry.causes} />
           </Card>
+          <CodeActivityCard activity={activity} />
           <CustomerReplyCard reply={entry.customerReply} />
           <EngineerChecklistCard checks={entry.engineerChecks} />
         </div>

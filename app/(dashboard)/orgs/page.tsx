@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { listOrgSummaries } from "@/lib/trends/org-trends";
+import { OrgsTable } from "./_components/orgs-table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Organizations" };
+
+export default function OrgsPage() {
+  const orgs = listOrgSummaries();
+  return (
+    <>
+      <header className="page-header">
+        <h1>Organizations</h1>
+        <p className="lede muted">Errors per organization over the last 24 hours, against the 24 hours before.</p>
+      </header>
+      <section className="card" aria-label="Organizations">
+        <OrgsTable orgs={orgs} />
+      </section>
+    </>
+  );
+}

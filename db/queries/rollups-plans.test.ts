@@ -1,0 +1,128 @@
+import type { Statement } from "better-sqlite3";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DAY_MS, HOUR_MS } from "@/lib/trends/buckets";
+import { getOrgTrendView, listOrgSummaries } from "@/lib/trends/org-trends";
+import { findSpikes } from "@/lib/trends/spikes";
+import { storeEventsAt } from "@/lib/trends/test-events";
+import { rawSqlite } from "@/lib/testing/raw-sqlite";
+import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
+import {
+  baselineCounts,
+  codeMinuteCounts,
+  codeRollupSeries,
+  codeTopOrgs,
+  firstEventAt,
+  orgCodeStatusTotals,
+  orgHistoryStart,
+  orgHourlyCounts,
+  orgMinuteCounts,
+  orgRollupSeries,
+  orgTopCodes,
+  pairsSeenInRollups,
+  windowCounts,
+} from "./rollups";
+
+const database = setupFreshDatabasePerTest();
+const NOW = Date.parse("2026-11-26T14:20:00Z");
+const MONTH = { from: NOW - 30 * DAY_MS, to: NOW };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/**
+ * Runs `work`, captures every SQL statement it prepares with the parameters it ran with, and
+ * returns SQLite's plan for each: the tests check the real queries, not copies of them.
+ */
+function queryPlans(work: () => void): { sql: string; plan: string }[] {
+  const sqlite = rawSqlite(database.db);
+  const prepare = sqlite.prepare.bind(sqlite);
+  const captured: { sql: string; params: unknown[] }[] = [];
+  vi.spyOn(sqlite, "prepare").mockImplementation(((source: string) => {
+    const statement = prepare(source);
+    const entry = { sql: source, params: [] as unknown[] };
+    captured.push(entry);
+    for (const method of ["all", "get", "run"] as const) {
+      const original = (statement[method] as (...params: unknown[]) => unknown).bind(statement);
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        entry.params = params;
+        return original(...params);
+      };
+    }
+    return statement;
+  }) as typeof sqlite.prepare);
+  work();
+  vi.mocked(sqlite.prepare).mockRestore();
+  return captured.map(({ sql, params }) => {
+    const rows = (prepare(`EXPLAIN QUERY PLAN ${sql}`) as Statement<unknown[], { detail: string }>).all(...params);
+    return { sql, plan: rows.map((row) => row.detail).join("\n") };
+  });
+}
+
+function onlyPlan(work: () => void): string {
+  const plans = queryPlans(work);
+  expect(plans).toHaveLength(1);
+  return plans[0]!.plan;
+}
+
+describe("rollup reads use a covering index and never touch raw events", () => {
+  const cases: [string, () => unknown, RegExp][] = [
+    ["org hourly series", () => orgRollupSeries("org_acme", MONTH, "hour"), /SEARCH hourly_rollups USING COVERING INDEX hourly_rollups_org_hour_idx \(org_id=\? AND hour>\? AND hour<\?\)/],
+    ["org daily series", () => orgRollupSeries("org_acme", MONTH, "day"), /SEARCH hourly_rollups USING COVERING INDEX hourly_rollups_org_hour_idx \(org_id=\? AND hour>\? AND hour<\?\)/],
+    ["org code and status totals", () => orgCodeStatusTotals("org_acme", MONTH), /SEARCH hourly_rollups USING COVERING INDEX hourly_rollups_org_hour_idx \(org_id=\? AND hour>\? AND hour<\?\)/],
+    ["hourly counts of every org", () => orgHourlyCounts(MONTH), /SEARCH hourly_rollups USING COVERING INDEX hourly_rollups_hour_idx \(hour>\? AND hour<\?\)/],
+    ["top code of every org", () => orgTopCodes(MONTH), /SEARCH hourly_rollups USING COVERING INDEX hourly_rollups_hour_idx \(hour>\? AND hour<\?\)/],
+    ["spike baselines", () => baselineCounts([MONTH, MONTH], [{ orgId: "org_acme", code: "c" }]), /SEARCH r USING COVERING INDEX hourly_rollups_hour_idx \(hour>\? AND hour<\?\)/],
+    ["first-seen check", () => pairsSeenInRollups([{ orgId: "org_acme", code: "c" }], MONTH), /SEARCH r EXISTS USING COVERING INDEX sqlite_autoindex_hourly_rollups_1 \(org_id=\? AND code=\? AND hour>\? AND hour<\?\)/],
+    ["history start", () => orgHistoryStart("org_acme"), /SEARCH hourly_rollups USING COVERING INDEX \w+ \(org_id=\?\)/],
+    ["code series", () => codeRollupSeries("common.internal", MONTH, "day"), /SEARCH hourly_rollups USING COVERING INDEX hourly_rollups_code_hour_idx \(code=\? AND hour>\? AND hour<\?\)/],
+    ["code top orgs", () => codeTopOrgs("common.internal", MONTH, 10), /SEARCH hourly_rollups USING COVERING INDEX hourly_rollups_code_hour_idx \(code=\? AND hour>\? AND hour<\?\)/],
+  ];
+
+  it.each(cases)("%s", (_label, work, expected) => {
+    storeEventsAt([{ at: NOW - HOUR_MS }]);
+    const plan = onlyPlan(work);
+    expect(plan).toMatch(expected);
+    expect(plan).not.toMatch(/\bevents\b|SCAN hourly_rollups|SCAN r\b/);
+  });
+});
+
+describe("raw-event reads are bounded ranges of an index", () => {
+  it.each([
+    ["minute series of an org", () => orgMinuteCounts("org_acme", { from: NOW - HOUR_MS, to: NOW }), /SEARCH events USING INDEX events_org_occurred_idx \(org_id=\? AND occurred_at>\? AND occurred_at<\?\)/],
+    ["minute series of a code", () => codeMinuteCounts("common.internal", { from: NOW - HOUR_MS, to: NOW }), /SEARCH events USING INDEX events_code_occurred_idx \(code=\? AND occurred_at>\? AND occurred_at<\?\)/],
+    ["first event of a pair", () => firstEventAt("org_acme", "common.internal", { from: NOW - HOUR_MS, to: NOW }), /SEARCH events USING INDEX events_(org|code)_occurred_idx \((org_id|code)=\? AND occurred_at>\? AND occurred_at<\?\)/],
+  ] as const)("%s", (_label, work, expected) => {
+    expect(onlyPlan(work)).toMatch(expected);
+  });
+
+  it("exact window counts read the partial first hour through events_occurred_idx and rollups after it", () => {
+    const plan = onlyPlan(() => windowCounts({ from: NOW - HOUR_MS, to: NOW }));
+    expect(plan).toMatch(/SEARCH events USING INDEX events_occurred_idx \(occurred_at>\? AND occurred_at<\?\)/);
+    expect(plan).toMatch(/SEARCH hourly_rollups USING COVERING INDEX hourly_rollups_hour_idx \(hour>\? AND hour<\?\)/);
+    expect(plan).not.toMatch(/SCAN (events|hourly_rollups)\b/);
+  });
+});
+
+describe("services", () => {
+  it("serve hour and day trends and the orgs list without a single statement on raw events", () => {
+    storeEventsAt([{ at: NOW - HOUR_MS }]);
+    const plans = queryPlans(() => {
+      getOrgTrendView("org_acme", { from: NOW - 7 * DAY_MS, to: NOW }, "hour");
+      getOrgTrendView("org_acme", MONTH, "day");
+      listOrgSummaries(NOW);
+    });
+    expect(plans.length).toBeGreaterThanOrEqual(8);
+    for (const { sql, plan } of plans) {
+      expect(sql).not.toMatch(/\bevents\b/);
+      expect(plan).not.toMatch(/^SCAN hourly_rollups/m);
+    }
+  });
+
+  it("find spikes with a handful of statements, none scanning a table", () => {
+    storeEventsAt([{ at: NOW - 10 * DAY_MS }, { at: NOW - 30 * 60_000, n: 50 }, { at: NOW - 30 * 60_000, code: "common.internal", httpStatus: 500 }]);
+    const plans = queryPlans(() => findSpikes("1h", NOW));
+    expect(plans.length).toBeLessThanOrEqual(6);
+    for (const { plan } of plans) expect(plan).not.toMatch(/^SCAN (events|hourly_rollups|r)\b/m);
+  });
+});

@@ -1,0 +1,82 @@
+import "server-only";
+
+import { listOrganizations, getOrganization } from "@/db/queries/organizations";
+import { orgCodeStatusTotals, orgHourlyCounts, orgMinuteCounts, orgRollupSeries, orgTopCodes } from "@/db/queries/rollups";
+import { alignRange, fillSeries, pointsFromRows, totalsByCode } from "./buckets";
+import { codeBreakdown, previousRange, statusMix, sumCounts, type CodeStatusCount } from "./deltas";
+import { summarizeOrgs, summaryRanges } from "./org-summary";
+import { trendRequestProblem } from "./range-query";
+import type { Bucket, OrgSummary, OrgTrendView, TimeRange, Trend } from "./types";
+
+/** Refuses what the API would refuse, so a page bug cannot start a 400-day minute scan. */
+export function assertServable(range: TimeRange, bucket: Bucket): void {
+  const problem = trendRequestProblem(range, bucket);
+  if (problem) throw new RangeError(`cannot serve ${bucket} buckets for this range: ${problem.path} ${problem.message}`);
+}
+
+function collapseStatuses(rows: readonly CodeStatusCount[]): CodeStatusCount[] {
+  const byKey = new Map<string, CodeStatusCount>();
+  for (const row of rows) {
+    const key = `${row.code} ${row.httpStatus}`;
+    const entry = byKey.get(key) ?? { code: row.code, httpStatus: row.httpStatus, count: 0 };
+    entry.count += row.count;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
+/** Counts per code and status for a whole-bucket range: raw events for minutes, rollups otherwise. */
+function codeStatusTotals(orgId: string, range: TimeRange, bucket: Bucket): CodeStatusCount[] {
+  return bucket === "minute" ? collapseStatuses(orgMinuteCounts(orgId, range)) : orgCodeStatusTotals(orgId, range);
+}
+
+function readTrend(orgId: string, range: TimeRange, bucket: Bucket, withStatuses: boolean): { trend: Trend; codeStatus: CodeStatusCount[] } {
+  assertServable(range, bucket);
+  const aligned = alignRange(range, bucket);
+  let series;
+  let codeStatus: CodeStatusCount[] = [];
+  if (bucket === "minute") {
+    const rows = orgMinuteCounts(orgId, aligned);
+    series = fillSeries(aligned, bucket, pointsFromRows(rows));
+    codeStatus = collapseStatuses(rows);
+  } else {
+    series = fillSeries(aligned, bucket, orgRollupSeries(orgId, aligned, bucket));
+    if (withStatuses) codeStatus = orgCodeStatusTotals(orgId, aligned);
+  }
+  return { trend: { bucket, ...aligned, series, totals: totalsByCode(series) }, codeStatus };
+}
+
+/**
+ * Codes over time for one organization, or null when no event ever named it. The range is widened
+ * to whole buckets (`from`/`to` of the answer say which) and every bucket counts all of its events;
+ * hour and day buckets read only the hourly rollup, minute buckets (ranges up to 6 hours) raw events.
+ */
+export function getTrend(orgId: string, range: TimeRange, bucket: Bucket): Trend | null {
+  if (!getOrganization(orgId)) return null;
+  return readTrend(orgId, range, bucket, false).trend;
+}
+
+/** Everything the organization page shows: the trend, codes against the previous period, status mix. */
+export function getOrgTrendView(orgId: string, range: TimeRange, bucket: Bucket): OrgTrendView | null {
+  const org = getOrganization(orgId);
+  if (!org) return null;
+  const { trend, codeStatus } = readTrend(orgId, range, bucket, true);
+  // The previous period of the widened range, so the two never share a bucket.
+  const previous = previousRange(trend);
+  const before = codeStatusTotals(orgId, previous, bucket);
+  return {
+    orgId,
+    orgName: org.name,
+    trend,
+    total: sumCounts(codeStatus),
+    previous: { ...previous, total: sumCounts(before) },
+    codes: codeBreakdown(codeStatus, before),
+    statusMix: statusMix(codeStatus),
+  };
+}
+
+/** Every organization with its last 24 hours (to the hour), busiest first: two rollup reads. */
+export function listOrgSummaries(now: number = Date.now()): OrgSummary[] {
+  const { recent, previous } = summaryRanges(now);
+  return summarizeOrgs(listOrganizations(), orgHourlyCounts({ from: previous.from, to: recent.to }), orgTopCodes(recent), now);
+}

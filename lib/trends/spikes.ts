@@ -1,0 +1,112 @@
+import "server-only";
+
+import {
+  baselineCounts,
+  firstEventAt,
+  orgHistoryStart,
+  pairsSeenInEvents,
+  pairsSeenInRollups,
+  windowCounts,
+  type OrgCode,
+  type WindowCount,
+} from "@/db/queries/rollups";
+import { bucketStart, DAY_MS, HOUR_MS } from "./buckets";
+import { dominantStatus } from "./deltas";
+import { baselineSamples, baselineWindows, BASELINE_DAYS, judgeSpike, MIN_COUNT, NEW_CODE_LOOKBACK_MS, type SpikeJudgement } from "./spike-rule";
+import type { Spike, SpikeReport, SpikeWindow, TimeRange } from "./types";
+
+export const SPIKE_WINDOW_MS: Readonly<Record<SpikeWindow, number>> = { "1h": HOUR_MS, "24h": DAY_MS };
+
+/** One organization and code in the window, statuses summed. */
+interface PairActivity extends OrgCode {
+  recent: number;
+  httpStatus: number;
+  earliest: number;
+  latest: number;
+}
+
+const pairKey = (pair: OrgCode) => `${pair.orgId} ${pair.code}`;
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function pairActivity(rows: readonly WindowCount[]): PairActivity[] {
+  const grouped = new Map<string, { pair: PairActivity; byStatus: Map<number, number> }>();
+  for (const row of rows) {
+    const entry = grouped.get(pairKey(row)) ?? {
+      pair: { orgId: row.orgId, code: row.code, recent: 0, httpStatus: row.httpStatus, earliest: row.earliest, latest: row.latest },
+      byStatus: new Map<number, number>(),
+    };
+    entry.pair.recent += row.count;
+    entry.pair.earliest = Math.min(entry.pair.earliest, row.earliest);
+    entry.pair.latest = Math.max(entry.pair.latest, row.latest);
+    entry.byStatus.set(row.httpStatus, (entry.byStatus.get(row.httpStatus) ?? 0) + row.count);
+    grouped.set(pairKey(row), entry);
+  }
+  return [...grouped.values()].map(({ pair, byStatus }) => ({ ...pair, httpStatus: dominantStatus(byStatus) }));
+}
+
+function toSpike(kind: Spike["kind"], pair: PairActivity, window: SpikeWindow, range: TimeRange, judged: SpikeJudgement, firstSeenAt: number | null): Spike {
+  return {
+    kind,
+    orgId: pair.orgId,
+    code: pair.code,
+    httpStatus: pair.httpStatus,
+    window,
+    range,
+    recent: pair.recent,
+    expected: round(judged.expected),
+    spread: round(judged.spread),
+    score: round(judged.score),
+    firstSeenAt,
+  };
+}
+
+/** Judges the pairs that could be spikes; baselines and history are read only for pairs with enough events. */
+function judgeSpikes(pairs: readonly PairActivity[], window: SpikeWindow, range: TimeRange): { spike: Spike; latest: number }[] {
+  const candidates = pairs.filter((pair) => pair.recent >= MIN_COUNT);
+  const windows = baselineWindows(range);
+  const samples = new Map(candidates.map((pair) => [pairKey(pair), Array<number>(windows.length).fill(0)]));
+  for (const row of baselineCounts(windows, candidates)) {
+    const counts = samples.get(pairKey(row));
+    if (counts) counts[row.window] = row.count;
+  }
+  const historyStarts = new Map<string, number | null>();
+  const found: { spike: Spike; latest: number }[] = [];
+  for (const pair of candidates) {
+    const counts = samples.get(pairKey(pair)) ?? [];
+    if (!historyStarts.has(pair.orgId)) historyStarts.set(pair.orgId, orgHistoryStart(pair.orgId));
+    const judged = judgeSpike(pair.recent, baselineSamples(windows, counts, historyStarts.get(pair.orgId) ?? Infinity));
+    if (judged.isSpike) found.push({ spike: toSpike("spike", pair, window, range, judged, null), latest: pair.latest });
+  }
+  return found;
+}
+
+/** Pairs in the window with no event in the 30 days before it: rollups to the hour, raw events for the partial hour. */
+function newCodes(pairs: readonly PairActivity[], window: SpikeWindow, range: TimeRange): Spike[] {
+  const windowHour = bucketStart(range.from, "hour");
+  const seen = new Set(pairsSeenInRollups(pairs, { from: range.from - NEW_CODE_LOOKBACK_MS, to: windowHour }).map(pairKey));
+  if (windowHour < range.from) for (const pair of pairsSeenInEvents({ from: windowHour, to: range.from })) seen.add(pairKey(pair));
+  const edge = windowHour < range.from ? windowHour + HOUR_MS : range.from;
+  const zeros = Array<number>(BASELINE_DAYS).fill(0);
+  return pairs
+    .filter((pair) => !seen.has(pairKey(pair)))
+    .map((pair) => {
+      // Past the raw edge `earliest` is an hour start; one bounded raw read makes it exact.
+      const firstSeenAt = pair.earliest < edge ? pair.earliest : (firstEventAt(pair.orgId, pair.code, { from: pair.earliest, to: pair.earliest + HOUR_MS }) ?? pair.earliest);
+      return toSpike("new_code", pair, window, range, judgeSpike(pair.recent, zeros), firstSeenAt);
+    })
+    .sort((a, b) => (b.firstSeenAt ?? 0) - (a.firstSeenAt ?? 0) || b.recent - a.recent || pairKey(a).localeCompare(pairKey(b)));
+}
+
+/**
+ * What is rising now: organization × code pairs whose count in the window ending at `now` is
+ * unusually high against the same window on the previous 7 days (worst first, then newest), and
+ * codes an organization produced for the first time in 30 days (newest first). See SPIKE_RULE_TEXT.
+ */
+export function findSpikes(window: SpikeWindow, now: number = Date.now()): SpikeReport {
+  const range = { from: now - SPIKE_WINDOW_MS[window], to: now };
+  const pairs = pairActivity(windowCounts(range));
+  const spikes = judgeSpikes(pairs, window, range)
+    .sort((a, b) => b.spike.score - a.spike.score || b.latest - a.latest || pairKey(a.spike).localeCompare(pairKey(b.spike)))
+    .map(({ spike }) => spike);
+  return { window, evaluatedAt: now, spikes, newCodes: newCodes(pairs, window, range) };
+}
