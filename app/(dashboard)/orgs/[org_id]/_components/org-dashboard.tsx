@@ -40,6 +40,8 @@ export function OrgDashboard({ orgId }: { orgId: string }) {
 
   const toolbar = (
     <RangeToolbar
+      // Remount when the URL's range changes so the custom inputs show the range actually drawn.
+      key={`${view.range}:${request.from}:${request.to}`}
       range={view.range}
       from={request.from}
       to={request.to}

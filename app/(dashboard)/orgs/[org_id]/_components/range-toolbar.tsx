@@ -55,9 +55,10 @@ export function RangeToolbar({ range, from, to, bucket, onPreset, onCustom, onBu
         <label>
           to <input className="input input-inline" type="datetime-local" value={customTo} onChange={(e) => setCustomTo(e.target.value)} />
         </label>
-        <button type="submit" className="button" aria-pressed={range === "custom"}>
+        <button type="submit" className="button">
           Apply range
         </button>
+        {range === "custom" ? <span className="badge badge-ok">Custom range shown</span> : null}
         {problem ? (
           <span role="alert" className="change-up">
             {problem}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { createLoader, parseAsIsoDateTime, parseAsString, type SearchParams } from "nuqs/server";
+import { notFound } from "next/navigation";
 import { listEvents } from "@/db/queries/events";
+import { getOrganization } from "@/db/queries/organizations";
 import { EventList } from "@/components/events/event-list";
 import { decodeCursor, encodeCursor } from "@/lib/events/list-query";
 import { toEventSummary } from "@/lib/search/search-view";
@@ -26,6 +28,7 @@ function utc(date: Date): string {
 /** The requests behind a bar or a table row of the organization chart, newest first. */
 export default async function OrgEventsPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
   const orgId = decodeURIComponent((await params).org_id);
+  if (!getOrganization(orgId)) notFound();
   const filters = await loadFilters(searchParams);
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
   const page = listEvents(
