@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redactFieldsSetting, redactPatternsSetting } from "./envelope/redact-settings";
 
 const MiB = 1024 * 1024;
 
@@ -14,6 +15,24 @@ const envSchema = z.object({
   ERRATA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * MiB),
   /** Most events accepted in one ingest request. */
   ERRATA_MAX_BATCH_EVENTS: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** Ingest requests per second each key may sustain (token bucket refill rate); 0 turns the limit off. */
+  ERRATA_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(1_000_000).default(50),
+  /** Ingest requests a key may send back to back before the per-second rate applies (bucket size). */
+  ERRATA_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  /** How long a lone ingest request waits for others to share its transaction (group commit). */
+  ERRATA_INGEST_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(1000).default(2),
+  /** Most events in one group-commit transaction; bounds how long one commit holds the write lock. */
+  ERRATA_INGEST_COMMIT_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /** Events waiting for a commit beyond which new ingest requests get 503 at once instead of queueing. */
+  ERRATA_INGEST_MAX_QUEUED_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** Field names redacted before storage besides password, secret, token, … (comma-separated). */
+  ERRATA_REDACT_FIELDS: redactFieldsSetting,
+  /** Regular expressions whose matches are redacted before storage (whitespace-separated). */
+  ERRATA_REDACT_PATTERNS: redactPatternsSetting,
+  /** Days refused submissions stay in the rejected-ingest trail. */
+  ERRATA_TRAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Most refused submissions the trail keeps; the oldest go first. */
+  ERRATA_TRAIL_MAX_SUBMISSIONS: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -15,4 +15,8 @@ export const queryKeys = {
     all: ["spikes"] as const,
     list: (window: SpikeWindow) => ["spikes", "list", { window }] as const,
   },
+  keys: {
+    all: ["keys"] as const,
+    list: () => ["keys", "list", {}] as const,
+  },
 };

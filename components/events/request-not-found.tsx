@@ -1,24 +1,36 @@
 import Link from "next/link";
 import { findEventsByRequestIdPrefix } from "@/db/queries/events";
 import { EventList } from "@/components/events/event-list";
+import { RejectionNotice } from "@/components/events/rejection-notice";
+import { rejectionsOfRequestId } from "@/lib/ingest/rejection-lookup";
+import { toRejectionNote } from "@/lib/search/search-view";
 
 /** Shortest start of an id worth offering look-alikes for; shorter prefixes match too much. */
 const MIN_SIMILAR_PREFIX = 8;
 
-/** The request page of an id Errata has not stored: say so, and offer ids that start the same way. */
+/**
+ * The request page of an id Errata has not stored: say so, say why when a submission carrying it was
+ * refused, and offer ids that start the same way.
+ */
 export function RequestNotFound({ requestId }: { requestId: string }) {
   const similar =
     requestId.length >= MIN_SIMILAR_PREFIX ? findEventsByRequestIdPrefix(requestId.slice(0, Math.max(MIN_SIMILAR_PREFIX, requestId.length - 4)), 10) : [];
+  const rejections = rejectionsOfRequestId(requestId).map(toRejectionNote);
   return (
     <>
       <header className="page-header">
         <p className="eyebrow">Request</p>
         <h1>No stored request matches {requestId}</h1>
-        <p className="lede">
-          Errata has no event with this id. Check it against the ticket; if the customer&apos;s service does not send its
-          errors to Errata yet, nothing about this request can be here.
-        </p>
+        {rejections.length > 0 ? (
+          <p className="lede">Errata has no event with this id: the service sent it, and Errata refused the submission.</p>
+        ) : (
+          <p className="lede">
+            Errata has no event with this id. Check it against the ticket; if the customer&apos;s service does not send its
+            errors to Errata yet, nothing about this request can be here.
+          </p>
+        )}
       </header>
+      <RejectionNotice searched={requestId} rejections={rejections} />
       {similar.length > 0 ? (
         <section className="card" aria-labelledby="similar-heading">
           <h2 id="similar-heading">Ids that start the same way</h2>

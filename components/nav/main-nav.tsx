@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/orgs", label: "Organizations", matches: (path: string) => path.startsWith("/orgs") },
   { href: "/spikes", label: "Spikes", matches: (path: string) => path.startsWith("/spikes") },
   { href: "/codes", label: "Codes", matches: (path: string) => path.startsWith("/codes") },
+  { href: "/settings", label: "Settings", matches: (path: string) => path.startsWith("/settings") },
 ];
 
 export function MainNav() {

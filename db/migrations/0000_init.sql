@@ -6,7 +6,9 @@ CREATE TABLE `api_keys` (
 	`scopes` text NOT NULL,
 	`created_at` integer NOT NULL,
 	`last_used_at` integer,
-	`revoked_at` integer
+	`revoked_at` integer,
+	`expires_at` integer,
+	`signing_secret` text
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `api_keys_hash_unique` ON `api_keys` (`hash`);--> statement-breakpoint
@@ -38,6 +40,31 @@ CREATE TABLE `organizations` (
 	`first_seen_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `rejected_ingests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`received_at` integer NOT NULL,
+	`key_prefix` text,
+	`http_status` integer NOT NULL,
+	`code` text NOT NULL,
+	`summary` text NOT NULL,
+	`errata_request_id` text NOT NULL,
+	`event_count` integer,
+	`request_id_count` integer DEFAULT 0 NOT NULL,
+	`repeats` integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `rejected_ingests_received_idx` ON `rejected_ingests` (`received_at`);--> statement-breakpoint
+CREATE INDEX `rejected_ingests_key_received_idx` ON `rejected_ingests` (`key_prefix`,`received_at`);--> statement-breakpoint
+CREATE INDEX `rejected_ingests_code_received_idx` ON `rejected_ingests` (`code`,`received_at`);--> statement-breakpoint
+CREATE INDEX `rejected_ingests_errata_request_idx` ON `rejected_ingests` (`errata_request_id`);--> statement-breakpoint
+CREATE TABLE `rejected_request_ids` (
+	`request_id` text NOT NULL,
+	`rejection_id` integer NOT NULL,
+	PRIMARY KEY(`request_id`, `rejection_id`),
+	FOREIGN KEY (`rejection_id`) REFERENCES `rejected_ingests`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `rejected_request_ids_rejection_idx` ON `rejected_request_ids` (`rejection_id`);--> statement-breakpoint
 CREATE TABLE `hourly_rollups` (
 	`org_id` text NOT NULL,
 	`code` text NOT NULL,

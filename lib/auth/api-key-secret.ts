@@ -23,6 +23,14 @@ export function generateApiKey(): GeneratedKey {
   return { secret, prefix: secret.slice(0, DISPLAY_LENGTH), hash: hashApiKey(secret) };
 }
 
+/** Every signing secret starts with this, the convention webhook senders already recognise. */
+export const SIGNING_SECRET_MARKER = "whsec_";
+
+/** 256 random bits: as strong as HMAC-SHA256 itself, which a longer key would not make stronger. */
+export function generateSigningSecret(): string {
+  return `${SIGNING_SECRET_MARKER}${randomBytes(32).toString("base64url")}`;
+}
+
 /** Compares two hex digests without leaking, through timing, how many leading characters match. */
 export function hashesMatch(a: string, b: string): boolean {
   const left = Buffer.from(a, "hex");

@@ -1,25 +1,20 @@
 import "server-only";
 
-import { findApiKeyByHash, recordApiKeyUse } from "@/db/queries/api-keys";
+import { findApiKeyByHash } from "@/db/queries/api-keys";
 import { ApiError } from "@/lib/http/api-error";
 import { hashApiKey, hashesMatch, type KeyScope } from "./api-key-secret";
+import { noteKeyUse } from "./last-used";
 
 export interface KeyActor {
   kind: "key";
   keyId: number;
   prefix: string;
   scopes: KeyScope[];
-}
-
-/** last_used_at is informational: writing it at most once a minute per key keeps it off the ingest hot path. */
-const LAST_USED_RESOLUTION_MS = 60_000;
-const lastRecordedUse = new Map<number, number>();
-
-function noteUse(keyId: number, now: number): void {
-  const previous = lastRecordedUse.get(keyId) ?? 0;
-  if (now - previous < LAST_USED_RESOLUTION_MS) return;
-  lastRecordedUse.set(keyId, now);
-  recordApiKeyUse(keyId, now);
+  /**
+   * Whether this key's submissions must carry `Errata-Signature`. Only the flag travels with the
+   * actor (which reaches handlers and logs); the verifier reads the secret itself when it needs it.
+   */
+  hasSigningSecret: boolean;
 }
 
 function bearerToken(header: string | null, scope: KeyScope): string {
@@ -52,12 +47,18 @@ export function authenticateKey(authorization: string | null, scope: KeyScope, n
       revoked_at: new Date(key.revokedAt).toISOString(),
     });
   }
+  if (key.expiresAt !== null && key.expiresAt <= now) {
+    throw new ApiError(401, "auth.key_expired", "This API key has expired.", {
+      prefix: key.prefix,
+      expired_at: new Date(key.expiresAt).toISOString(),
+    });
+  }
   if (!key.scopes.includes(scope)) {
     throw new ApiError(403, "auth.scope_denied", `This API key lacks the \`${scope}\` scope.`, {
       required: scope,
       granted: key.scopes,
     });
   }
-  noteUse(key.id, now);
-  return { kind: "key", keyId: key.id, prefix: key.prefix, scopes: key.scopes };
+  noteKeyUse(key.id, now);
+  return { kind: "key", keyId: key.id, prefix: key.prefix, scopes: key.scopes, hasSigningSecret: key.hasSigningSecret };
 }

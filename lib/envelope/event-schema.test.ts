@@ -144,6 +144,21 @@ describe("details", () => {
     expect(rejectedPaths(wireEvent({ details: { x: "a".repeat(LIMIT - 7) } }))).toEqual(["details"]);
   });
 
+  it("accepts 32 levels of nesting and refuses 33, or thousands, without exhausting the stack", () => {
+    const nested = (levels: number): Record<string, unknown> => {
+      let value: Record<string, unknown> = { leaf: true };
+      for (let level = 1; level < levels; level += 1) value = { child: level % 2 ? [value] : value };
+      return value;
+    };
+    const depth = (levels: number) => JSON.parse(`${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`) as Record<string, unknown>;
+    expect(accepted(wireEvent({ details: depth(32) })).details).toEqual(depth(32));
+    expect(rejectedPaths(wireEvent({ details: depth(33) }))).toEqual(["details"]);
+    expect(rejectedPaths(wireEvent({ details: nested(40) }))).toEqual(["details"]);
+    // Few bytes, far deeper than JSON.stringify can recurse: refused as a field problem, not a crash.
+    const result = parseEvent(wireEvent({ details: JSON.parse(`{"a":${"[".repeat(50_000)}${"]".repeat(50_000)}}`) as unknown }));
+    expect(result.ok ? [] : result.error.issues.map((issue) => issue.message)).toEqual(["must be nested at most 32 levels deep"]);
+  });
+
   it("counts UTF-8 bytes, not characters", () => {
     // 8,200 two-byte characters: well under 16,384 characters but over 16 KiB.
     expect(rejectedPaths(wireEvent({ details: { x: "é".repeat(8200) } }))).toEqual(["details"]);

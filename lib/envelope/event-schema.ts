@@ -15,11 +15,33 @@ export const codeSchema = z
   // Empty input is reported once, by `min`, not again as a pattern mismatch.
   .regex(/^$|^[a-z0-9_]+(\.[a-z0-9_]+)*$/, "must be lowercase and dotted, e.g. api_key.revoked");
 
+/**
+ * Deeper details are refused before they are serialized: JSON.stringify recurses, and a few thousand
+ * levels (well within the body limit) exhaust the stack. No envelope's details need more.
+ */
+export const MAX_DETAILS_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `max` levels; iterative, so any depth is safe to ask. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value !== "object" || next.value === null) continue;
+    if (next.depth > max) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
+}
+
 const details = z
   .record(z.string(), z.unknown(), { error: "must be a JSON object or null" })
   .nullable()
-  .refine((value) => value === null || Buffer.byteLength(JSON.stringify(value), "utf8") <= MAX_DETAILS_BYTES, {
-    message: `must be at most ${MAX_DETAILS_BYTES} bytes when serialized`,
+  .superRefine((value, context) => {
+    if (value === null) return;
+    if (nestsDeeperThan(value, MAX_DETAILS_DEPTH)) {
+      context.addIssue({ code: "custom", message: `must be nested at most ${MAX_DETAILS_DEPTH} levels deep` });
+    } else if (Buffer.byteLength(JSON.stringify(value), "utf8") > MAX_DETAILS_BYTES) {
+      context.addIssue({ code: "custom", message: `must be at most ${MAX_DETAILS_BYTES} bytes when serialized` });
+    }
   });
 
 /** Largest timestamp JavaScript dates represent (year 275760); anything beyond is not a time. */

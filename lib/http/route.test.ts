@@ -168,3 +168,43 @@ describe("route — errors", () => {
     expect((await envelopeOf(response)).details).toMatchObject({ reason: "malformed_authorization_header" });
   });
 });
+
+describe("route — onRefused", () => {
+  it("is told of an authentication refusal, with no actor, before the answer", async () => {
+    const onRefused = vi.fn();
+    const request = new Request(URL_, { method: "POST" });
+    const response = await route({ auth: "ingest", onRefused }, ({ reply }) => reply({}))(request, noParams);
+    const body = await envelopeOf(response);
+    expect(onRefused).toHaveBeenCalledTimes(1);
+    const [error, seenRequest, context] = onRefused.mock.calls[0] ?? [];
+    expect(error).toMatchObject({ status: 401, code: "common.unauthorized" });
+    expect(seenRequest).toBe(request);
+    expect(context).toEqual({ requestId: body.request_id, actor: null });
+  });
+
+  it("is told of a handler's refusal, and not of a failure (5xx) or a success", async () => {
+    const onRefused = vi.fn();
+    const refuse = route({ auth: "none", onRefused }, () => {
+      throw new ApiError(422, "common.validation_failed", "bad", { fields: [] });
+    });
+    expect((await refuse(new Request(URL_), noParams)).status).toBe(422);
+    expect(onRefused.mock.calls[0]?.[0]).toMatchObject({ code: "common.validation_failed" });
+
+    await route({ auth: "none", onRefused }, () => {
+      throw new Error("boom");
+    })(new Request(URL_), noParams);
+    await route({ auth: "none", onRefused }, ({ reply }) => reply({}))(new Request(URL_), noParams);
+    expect(onRefused).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers unchanged, and logs, when the hook throws", async () => {
+    const { log } = spyOnRequestLog();
+    const handler = route({ auth: "none", onRefused: () => { throw new Error("trail down"); } }, () => {
+      throw new ApiError(413, "ingest.payload_too_large", "too big", { max_bytes: 10 });
+    });
+    const response = await handler(new Request(URL_), noParams);
+    expect(response.status).toBe(413);
+    expect(await envelopeOf(response)).toMatchObject({ code: "ingest.payload_too_large", details: { max_bytes: 10 } });
+    expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), expect.stringContaining("onRefused"));
+  });
+});

@@ -18,7 +18,20 @@ interface RouteOptions<Q extends z.ZodType, P extends z.ZodType> {
   auth: KeyScope | "none";
   query?: Q;
   params?: P;
+  /**
+   * Called with every refusal (a 4xx) before it is answered, including authentication's, e.g. to
+   * keep a trail. It must not throw; if it does, the failure is logged and the answer is unchanged.
+   */
+  onRefused?: RefusalHook;
 }
+
+export interface RefusalContext {
+  requestId: string;
+  /** Null when authentication itself refused the request (or the route needs none). */
+  actor: KeyActor | null;
+}
+
+export type RefusalHook = (error: ApiError, request: Request, context: RefusalContext) => void;
 
 export interface HandlerArgs<Q, P> {
   request: Request;
@@ -38,6 +51,14 @@ function parseOrThrow<T extends z.ZodType>(schema: T | undefined, value: unknown
   return parsed.data;
 }
 
+function notifyRefused(hook: RefusalHook | undefined, error: ApiError, request: Request, context: RefusalContext, log: Logger): void {
+  try {
+    hook?.(error, request, context);
+  } catch (thrown) {
+    log.warn({ err: thrown }, "onRefused hook failed; answering unchanged");
+  }
+}
+
 /**
  * The one wrapper every API route goes through: assigns the request id, authenticates, validates
  * query and path parameters, and turns anything thrown into the unified error envelope.
@@ -49,8 +70,9 @@ export function route<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
   return async (request: Request, context: { params: Promise<RawParams> }): Promise<Response> => {
     const requestId = newRequestId();
     const log = logger.child({ request_id: requestId });
+    let actor: KeyActor | null = null;
     try {
-      const actor = options.auth === "none" ? null : authenticateKey(request.headers.get("authorization"), options.auth);
+      actor = options.auth === "none" ? null : authenticateKey(request.headers.get("authorization"), options.auth);
       const url = new URL(request.url);
       // An empty parameter (`?http_status=`) means "no filter", as forms and link builders send it.
       const present = [...url.searchParams].filter(([, value]) => value !== "");
@@ -71,6 +93,7 @@ export function route<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
         log.error({ err: thrown, method: request.method, path: new URL(request.url).pathname }, "request failed");
       } else {
         log.info({ code: error.code, status: error.status, path: new URL(request.url).pathname }, "request refused");
+        notifyRefused(options.onRefused, error, request, { requestId, actor }, log);
       }
       return errorResponse(error, requestId);
     }

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storeEvents } from "@/db/queries/events";
+import { insertRejections, type NewRejection } from "@/db/queries/rejected-ingests";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
 import { useFreshDatabase } from "@/lib/testing/test-db";
 import { findRequests } from "./find-requests";
-import { singleMatch } from "./search-view";
+import { singleMatch, toSearchView } from "./search-view";
 
 const T0 = Date.UTC(2026, 10, 26, 10);
 
@@ -133,5 +134,56 @@ describe("singleMatch", () => {
     const result = findRequests("audio_too_large");
     expect(result.textMatches).toHaveLength(1);
     expect(singleMatch(result)).toBeUndefined();
+  });
+});
+
+describe("findRequests — ids that were refused, not stored", () => {
+  const refused = (overrides: Partial<NewRejection>): NewRejection => ({
+    receivedAt: Date.now() - 60_000,
+    keyPrefix: "erk_AbCdEfGh",
+    httpStatus: 422,
+    code: "common.validation_failed",
+    summary: "events[3].code: must not be empty",
+    errataRequestId: "req_errata_000000000000001",
+    eventCount: 4,
+    requestIds: ["req_refused_1", "req_refused_2", "req_8a3f2b9c1d4e"],
+    repeats: 1,
+    ...overrides,
+  });
+
+  it("tells why an id that matches no stored event is missing", () => {
+    insertRejections([refused({})]);
+    const [match] = findRequests("my upload failed, request id req_refused_1").candidates;
+    expect(match?.matchedBy).toBe("none");
+    expect(match?.rejections.map(({ requestId, rejection }) => [requestId, rejection.code, rejection.summary])).toEqual([
+      ["req_refused_1", "common.validation_failed", "events[3].code: must not be empty"],
+    ]);
+    expect(toSearchView(findRequests("req_refused_1")).candidates[0]?.rejections).toEqual([
+      {
+        requestId: "req_refused_1",
+        receivedAt: expect.any(Number),
+        keyPrefix: "erk_AbCdEfGh",
+        httpStatus: 422,
+        code: "common.validation_failed",
+        summary: "events[3].code: must not be empty",
+      },
+    ]);
+  });
+
+  it("lists every refusal of an id a sender retried, newest first, and finds a truncated id by prefix", () => {
+    const now = Date.now();
+    insertRejections([refused({ receivedAt: now - 120_000 }), refused({ receivedAt: now - 60_000, code: "ingest.unsupported_media_type", httpStatus: 415 })]);
+    expect(findRequests("req_refused_2").candidates[0]?.rejections.map((match) => match.rejection.code)).toEqual([
+      "ingest.unsupported_media_type",
+      "common.validation_failed",
+    ]);
+    expect(findRequests("req_refu…").candidates[0]?.rejections.map((match) => match.requestId)).toEqual(expect.arrayContaining(["req_refused_1", "req_refused_2"]));
+  });
+
+  it("shows no refusal for an id that is stored, nor one older than the trail keeps", () => {
+    insertRejections([refused({}), refused({ receivedAt: Date.now() - 8 * 86_400_000, requestIds: ["req_refused_long_ago"] })]);
+    expect(findRequests("req_8a3f2b9c1d4e").candidates[0]).toMatchObject({ matchedBy: "exact", rejections: [] });
+    expect(findRequests("req_refused_long_ago").candidates[0]).toMatchObject({ matchedBy: "none", rejections: [] });
+    expect(singleMatch(findRequests("req_refused_1"))).toBeUndefined();
   });
 });

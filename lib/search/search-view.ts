@@ -13,9 +13,19 @@ export interface EventSummary {
   catalogFlag: CatalogFlag | null;
 }
 
+/** A refused submission that carried an id support searched for: when, with which key, and why. */
+export interface RejectionNote {
+  requestId: string;
+  receivedAt: number;
+  keyPrefix: string | null;
+  httpStatus: number;
+  code: string;
+  summary: string;
+}
+
 export interface SearchView {
   query: string;
-  candidates: { candidate: RequestIdCandidate; matchedBy: "exact" | "prefix" | "none"; events: EventSummary[] }[];
+  candidates: { candidate: RequestIdCandidate; matchedBy: "exact" | "prefix" | "none"; events: EventSummary[]; rejections: RejectionNote[] }[];
   textMatches: EventSummary[];
 }
 
@@ -24,10 +34,19 @@ export function toEventSummary(event: EventSummary): EventSummary {
   return { requestId, orgId, code, httpStatus, message, occurredAt, catalogFlag };
 }
 
+export function toRejectionNote({ requestId, rejection }: { requestId: string; rejection: Omit<RejectionNote, "requestId"> }): RejectionNote {
+  const { receivedAt, keyPrefix, httpStatus, code, summary } = rejection;
+  return { requestId, receivedAt, keyPrefix, httpStatus, code, summary };
+}
+
 export function toSearchView(result: RequestSearchResult): SearchView {
   return {
     query: result.query,
-    candidates: result.candidates.map((match) => ({ ...match, events: match.events.map(toEventSummary) })),
+    candidates: result.candidates.map((match) => ({
+      ...match,
+      events: match.events.map(toEventSummary),
+      rejections: match.rejections.map(toRejectionNote),
+    })),
     textMatches: result.textMatches.map(toEventSummary),
   };
 }

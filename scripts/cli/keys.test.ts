@@ -2,10 +2,14 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { hashApiKey } from "@/lib/auth/api-key-secret";
 import { authenticateKey } from "@/lib/auth/authenticate";
+import { rawSqlite } from "@/lib/testing/raw-sqlite";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
 import { runCli } from "./test-support";
 
 const database = setupFreshDatabasePerTest();
+
+/** A calendar date about a year ahead, well inside the ten-year limit on expiries. */
+const NEXT_YEAR = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
 
 function createKey(name: string, scopes: string): string {
   const result = runCli("keys", "create", "--name", name, "--scopes", scopes);
@@ -50,6 +54,9 @@ describe("keys create", () => {
     [["--name", "   ", "--scopes", "read"], /name/],
     [["--name", "n".repeat(101), "--scopes", "read"], /at most 100/],
     [["--name", "x", "--scopes", "read", "--owner", "me"], /Unknown option '--owner'/],
+    [["--name", "x", "--scopes", "read", "--expires", "2020-01-01"], /--expires: 2020-01-01 is not in the future/],
+    [["--name", "x", "--scopes", "read", "--expires", "soon"], /--expires: "soon" is not a date/],
+    [["--name", "x", "--scopes", "read", "--expires"], /argument missing/],
   ])("refuses %j with a clear error and exit 1", (args, message) => {
     const result = runCli("keys", "create", ...args);
     expect(result.status).toBe(1);
@@ -64,17 +71,69 @@ describe("keys create", () => {
   });
 });
 
+describe("keys create options", () => {
+  it("--signing-secret prints the secret on its own labelled line, the key still alone on the last line", () => {
+    const result = runCli("keys", "create", "--name", "hooks", "--scopes", "ingest", "--signing-secret");
+    expect(result.status).toBe(0);
+    const key = result.out.at(-1) ?? "";
+    expect(key).toMatch(/^erk_\S+$/);
+    const secretLine = result.out.find((line) => line.startsWith("signing secret: ")) ?? "";
+    const signingSecret = secretLine.slice("signing secret: ".length);
+    expect(signingSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(result.outText).toMatch(/Errata-Signature/);
+    expect(authenticateKey(`Bearer ${key}`, "ingest").hasSigningSecret).toBe(true);
+    expect(rawApiKeyRows()[0]?.signing_secret).toBe(signingSecret);
+  });
+
+  it("--expires takes a date (00:00 UTC that day) or a number of days", () => {
+    const dated = runCli("keys", "create", "--name", "dated", "--scopes", "read", "--expires", NEXT_YEAR);
+    expect(dated.status).toBe(0);
+    expect(dated.outText).toContain(`expires  ${NEXT_YEAR} 00:00 UTC`);
+
+    const before = Date.now();
+    expect(runCli("keys", "create", "--name", "month", "--scopes", "read", "--expires", "30d").status).toBe(0);
+    const rows = rawApiKeyRows();
+    expect(rows.find((row) => row.name === "dated")?.expires_at).toBe(Date.parse(`${NEXT_YEAR}T00:00:00Z`));
+    const month = Number(rows.find((row) => row.name === "month")?.expires_at);
+    expect(month - before).toBeGreaterThanOrEqual(30 * 86_400_000);
+    expect(month - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);
+  });
+
+  it("without options the key never expires and needs no signature", () => {
+    const result = runCli("keys", "create", "--name", "plain", "--scopes", "ingest");
+    expect(result.outText).toContain("expires  never");
+    expect(result.outText).not.toMatch(/signing secret/);
+    expect(rawApiKeyRows()[0]).toMatchObject({ expires_at: null, signing_secret: null });
+  });
+});
+
 describe("keys list", () => {
   it("shows prefix, name, scopes and times but never the key or its hash", () => {
     const key = createKey("reporting", "read");
     const result = runCli("keys", "list");
     expect(result.status).toBe(0);
     const text = result.outText;
-    expect(result.out[0]).toMatch(/PREFIX\s+NAME\s+SCOPES\s+CREATED\s+LAST USED\s+REVOKED/);
+    expect(result.out[0]).toMatch(/PREFIX\s+NAME\s+SCOPES\s+SIGNED\s+CREATED\s+LAST USED\s+EXPIRES\s+STATUS/);
     expect(text).toContain(key.slice(0, 12));
     expect(text).toContain("reporting");
     expect(text).not.toContain(key);
     expect(text).not.toContain(hashApiKey(key));
+  });
+
+  it("shows expiry, signing and status (active, expired, revoked) but never the signing secret", () => {
+    runCli("keys", "create", "--name", "signed", "--scopes", "ingest", "--signing-secret", "--expires", NEXT_YEAR);
+    const old = createKey("old", "read");
+    runCli("keys", "revoke", old.slice(0, 12));
+    // An expiry in the past cannot be created through the CLI, so this row is written directly.
+    rawSqlite(database.db)
+      .prepare("insert into api_keys (name, prefix, hash, scopes, created_at, expires_at) values ('lapsed', 'erk_lapsed00', 'h', '[\"read\"]', 1, 2)")
+      .run();
+
+    const result = runCli("keys", "list");
+    expect(result.outText).toMatch(new RegExp(`signed\\s+ingest\\s+yes\\s+\\S+ \\S+ UTC\\s+never\\s+${NEXT_YEAR} 00:00 UTC\\s+active`));
+    expect(result.outText).toMatch(/old\s+read\s+no\s+\S+ \S+ UTC\s+never\s+never\s+revoked \S+ \S+ UTC/);
+    expect(result.outText).toMatch(/lapsed\s+read\s+no\s+1970-01-01 00:00 UTC\s+never\s+1970-01-01 00:00 UTC\s+expired/);
+    expect(result.outText).not.toContain("whsec_");
   });
 
   it("says how to create a key when there is none", () => {
@@ -91,7 +150,7 @@ describe("keys revoke", () => {
     expect(result.outText).toContain(key.slice(0, 12));
     expect(() => authenticateKey(`Bearer ${key}`, "ingest")).toThrow(/revoked/);
     expect(authenticateKey(`Bearer ${other}`, "ingest").scopes).toEqual(["ingest"]);
-    expect(runCli("keys", "list").outText).toMatch(/old\s+ingest\s+\S+ \S+ UTC\s+never\s+\S+ \S+ UTC/);
+    expect(runCli("keys", "list").outText).toMatch(/old\s+ingest\s+no\s+\S+ \S+ UTC\s+never\s+never\s+revoked \S+ \S+ UTC/);
   });
 
   it("refuses a prefix that matches several active keys unless --all is given", () => {

@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
 import { createApiKey, listApiKeys, revokeApiKeysByPrefix, type ApiKeySummary } from "@/db/queries/api-keys";
 import { KEY_SCOPES, type KeyScope } from "@/lib/auth/api-key-secret";
+import { parseExpiry } from "@/lib/auth/key-expiry";
+import { keyStatus } from "@/lib/auth/key-status";
 import { CliError, formatTable, formatTime, type CliIo } from "./io";
 
 export const KEYS_USAGE = [
-  "npm run errata -- keys create --name NAME --scopes ingest,read",
+  "npm run errata -- keys create --name NAME --scopes ingest,read [--signing-secret] [--expires 2027-01-31|30d]",
   "npm run errata -- keys list",
   "npm run errata -- keys revoke PREFIX [--all]",
 ];
@@ -32,30 +34,64 @@ function parseName(raw: string | undefined): string {
   return name;
 }
 
-/** Prints the secret alone on the last line so `... | tail -1` captures exactly the key. */
+export function parseExpiresOption(raw: string | undefined, now: number): number | null {
+  if (raw === undefined) return null;
+  const result = parseExpiry(raw, now);
+  if (!result.ok) throw new CliError(`--expires: ${result.problem}`);
+  return result.expiresAt;
+}
+
+const CREATE_OPTIONS = {
+  name: { type: "string" },
+  scopes: { type: "string" },
+  "signing-secret": { type: "boolean", default: false },
+  expires: { type: "string" },
+} as const;
+
+/**
+ * Prints the key alone on the last line so `... | tail -1` captures exactly the key; a signing
+ * secret is printed on a line of its own above it, as `signing secret: whsec_…`.
+ */
 export function createKeyCommand(args: string[], io: CliIo): number {
-  const { values } = parseArgs({ args, options: { name: { type: "string" }, scopes: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args, options: CREATE_OPTIONS, strict: true });
+  const now = Date.now();
   const name = parseName(values.name);
   const scopes = parseScopes(values.scopes);
-  const { secret, key } = createApiKey({ name, scopes });
+  const expiresAt = parseExpiresOption(values.expires, now);
+  const created = createApiKey({ name, scopes, expiresAt, signingSecret: values["signing-secret"], now });
+  const { key } = created;
   io.out(`Created API key "${key.name}"`);
-  io.out(`  prefix  ${key.prefix}`);
-  io.out(`  scopes  ${key.scopes.join(", ")}`);
+  io.out(`  prefix   ${key.prefix}`);
+  io.out(`  scopes   ${key.scopes.join(", ")}`);
+  io.out(`  expires  ${key.expiresAt === null ? "never" : formatTime(key.expiresAt)}`);
+  if (created.signingSecret !== null) {
+    io.out("Submissions with this key must carry Errata-Signature (README: Signed webhooks). Shown once:");
+    io.out(`signing secret: ${created.signingSecret}`);
+  }
   io.out("Shown once — store it now. Errata keeps only a hash and cannot show it again:");
-  io.out(secret);
+  io.out(created.secret);
   return 0;
 }
 
-function keyRow(key: ApiKeySummary): string[] {
+function statusText(key: ApiKeySummary, now: number): string {
+  const status = keyStatus(key, now);
+  return status === "revoked" && key.revokedAt !== null ? `revoked ${formatTime(key.revokedAt)}` : status;
+}
+
+function keyRow(key: ApiKeySummary, now: number): string[] {
   return [
     key.prefix,
     key.name,
     key.scopes.join(","),
+    key.hasSigningSecret ? "yes" : "no",
     formatTime(key.createdAt),
     key.lastUsedAt === null ? "never" : formatTime(key.lastUsedAt),
-    key.revokedAt === null ? "-" : formatTime(key.revokedAt),
+    key.expiresAt === null ? "never" : formatTime(key.expiresAt),
+    statusText(key, now),
   ];
 }
+
+const LIST_HEADER = ["prefix", "name", "scopes", "signed", "created", "last used", "expires", "status"];
 
 export function listKeysCommand(args: string[], io: CliIo): number {
   parseArgs({ args, options: {}, strict: true });
@@ -64,7 +100,8 @@ export function listKeysCommand(args: string[], io: CliIo): number {
     io.out(`No API keys yet. Create one with: ${KEYS_USAGE[0]}`);
     return 0;
   }
-  for (const line of formatTable(["prefix", "name", "scopes", "created", "last used", "revoked"], keys.map(keyRow))) io.out(line);
+  const now = Date.now();
+  for (const line of formatTable(LIST_HEADER, keys.map((key) => keyRow(key, now)))) io.out(line);
   return 0;
 }
 

@@ -1,9 +1,20 @@
 import { EventList } from "@/components/events/event-list";
+import { RejectionNotice } from "@/components/events/rejection-notice";
 import type { SearchView } from "@/lib/search/search-view";
 
 function CandidateResult({ match }: { match: SearchView["candidates"][number] }) {
   const { candidate, events } = match;
   const shown = `${candidate.value}${candidate.truncated ? "…" : ""}`;
+  if (events.length === 0 && match.rejections.length > 0) {
+    return (
+      <>
+        <p>
+          <code>{shown}</code> <span className="muted">· Not stored: refused when it was sent</span>
+        </p>
+        <RejectionNotice searched={candidate.value} rejections={match.rejections} />
+      </>
+    );
+  }
   if (events.length === 0) {
     return (
       <p className="empty">

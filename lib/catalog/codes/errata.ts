@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { countValue, defineEntry, openDetails, scopeValue } from "../define";
-import { asList, formatList, formatSeconds, quote } from "../format";
+import { countValue, defineEntry, nonEmptyText, openDetails, scopeValue, timeValue } from "../define";
+import { asList, formatList, formatSeconds, formatUtc, quote, relativeToEvent, toEpochMs } from "../format";
 import type { CatalogEntry } from "../types";
 import { errataIngestEntries } from "./errata-ingest";
 
 const base = { family: "auth", origin: "errata", returnedByErrata: true } as const;
+
+const PREFIX_FIELD = { name: "prefix", type: "string", meaning: "Display prefix of the key (never the key itself)." };
 
 const RESEND = "Events in a rejected request were not stored: buffer them on the sending side and resend once fixed, rather than dropping them.";
 
@@ -36,8 +38,8 @@ const authEntries: readonly CatalogEntry[] = [
     httpStatus: 401,
     title: "Errata key revoked",
     meaning: "The Errata key was revoked",
-    detailsFields: [],
-    detailsSchema: openDetails,
+    detailsFields: [PREFIX_FIELD, { name: "revoked_at", type: "ISO-8601 time", meaning: "When the key was revoked." }],
+    detailsSchema: z.looseObject({ prefix: nonEmptyText, revoked_at: timeValue }),
     causes: [
       "Someone revoked the key in Errata's settings or with `keys revoke`, e.g. during a rotation, and this service was not updated.",
       "An old instance of the service (a stale pod or a forgotten cron job) still runs with the previous key.",
@@ -56,8 +58,8 @@ const authEntries: readonly CatalogEntry[] = [
     httpStatus: 401,
     title: "Errata key expired",
     meaning: "The Errata key is past its expiry time",
-    detailsFields: [],
-    detailsSchema: openDetails,
+    detailsFields: [PREFIX_FIELD, { name: "expired_at", type: "ISO-8601 time", meaning: "When the key stopped working." }],
+    detailsSchema: z.looseObject({ prefix: nonEmptyText, expired_at: timeValue }),
     causes: [
       "The key was created with an expiry and the service was never moved to a replacement.",
       "A short-lived key made for a test or a demo ended up in a long-running service.",
@@ -69,6 +71,14 @@ const authEntries: readonly CatalogEntry[] = [
       "List other keys that expire soon and warn their owners before they hit the same error.",
     ],
     retry: { verdict: "after_fix", advice: `Replace the key, then resend. ${RESEND}` },
+    explain: ({ prefix, expired_at }, event) => {
+      const at = toEpochMs(expired_at);
+      const when = event.occurredAt === undefined ? formatUtc(at) : `${formatUtc(at)}, ${relativeToEvent(at, event.occurredAt)}`;
+      return {
+        summary: `The key ${prefix}… expired at ${when}.`,
+        notes: [{ field: "expired_at", value: formatUtc(at), note: "The key is refused from this moment on." }],
+      };
+    },
   }),
   defineEntry({
     ...base,
@@ -113,8 +123,8 @@ const authEntries: readonly CatalogEntry[] = [
     httpStatus: 401,
     title: "Webhook signature invalid",
     meaning: "Errata-Signature is missing, malformed, or does not match the body",
-    detailsFields: [],
-    detailsSchema: openDetails,
+    detailsFields: [{ name: "reason", type: '"missing", "malformed" or "mismatch"', meaning: "What is wrong with the signature header." }],
+    detailsSchema: z.looseObject({ reason: z.enum(["missing", "malformed", "mismatch"]) }),
     causes: [
       "The HMAC was computed over re-serialized JSON instead of the exact raw bytes sent (key order, whitespace, escaping differ).",
       "The service signs with an old or different signing secret than the one on this key.",
@@ -135,8 +145,11 @@ const authEntries: readonly CatalogEntry[] = [
     httpStatus: 401,
     title: "Webhook signature too old",
     meaning: "The signature timestamp is outside the 5-minute replay window",
-    detailsFields: [{ name: "tolerance_seconds", type: "integer (seconds)", meaning: "How far the signature time may be from Errata's clock." }],
-    detailsSchema: z.looseObject({ tolerance_seconds: countValue }),
+    detailsFields: [
+      { name: "tolerance_seconds", type: "integer (seconds)", meaning: "How far the signature time may be from Errata's clock." },
+      { name: "timestamp", type: "integer (Unix seconds)", meaning: "The t= value the sender signed." },
+    ],
+    detailsSchema: z.looseObject({ tolerance_seconds: countValue, timestamp: countValue.optional() }),
     causes: [
       "The sender's clock drifts by more than the window (no NTP on the host or container).",
       "A signed request waited in a queue or retry buffer and was sent later with its original signature.",
@@ -150,11 +163,19 @@ const authEntries: readonly CatalogEntry[] = [
       "Check whether retries reuse the signature from the first attempt.",
     ],
     retry: { verdict: "after_fix", advice: `Re-sign with a fresh timestamp on every attempt, then resend. ${RESEND}` },
-    explain: ({ tolerance_seconds }) => {
+    explain: ({ tolerance_seconds, timestamp }) => {
       const window = formatSeconds(tolerance_seconds);
+      // Unix seconds have 10 digits until 2286; 13 digits is a sender putting milliseconds in t=.
+      const millis = timestamp !== undefined && timestamp >= 1e11;
+      const signedAt =
+        timestamp === undefined
+          ? []
+          : [millis
+              ? { field: "timestamp", value: String(timestamp), note: "Looks like milliseconds; t= takes Unix seconds." }
+              : { field: "timestamp", value: formatUtc(timestamp * 1000), note: "When the sender signed." }];
       return {
-        summary: `The signature timestamp was more than ${window} from Errata's clock.`,
-        notes: [{ field: "tolerance_seconds", value: window, note: "Allowed distance between the signature time and Errata's clock." }],
+        summary: `The signature timestamp was more than ${window} from Errata's clock${millis ? " — it looks like milliseconds instead of seconds" : ""}.`,
+        notes: [{ field: "tolerance_seconds", value: window, note: "Allowed distance between the signature time and Errata's clock." }, ...signedAt],
         retryAdvice: `Sign each attempt with a fresh timestamp; a signature older than ${window} is always refused. ${RESEND}`,
       };
     },

@@ -1,0 +1,49 @@
+import "server-only";
+
+import { bufferApiKeyUse, flushApiKeyUses } from "@/db/queries/api-keys";
+import { logger } from "@/lib/log";
+
+/**
+ * `last_used_at` is informational, so it must not cost the ingest hot path a write: uses are
+ * gathered in memory and written together at most this often (one transaction for all keys). A
+ * list may therefore show a use up to this much late.
+ */
+export const LAST_USED_FLUSH_MS = 5_000;
+
+let timer: NodeJS.Timeout | undefined;
+let exitHookInstalled = false;
+
+/** Records that a key authenticated at `at`; the write happens later, batched with other uses. */
+export function noteKeyUse(keyId: number, at: number): void {
+  bufferApiKeyUse(keyId, at);
+  installExitHook();
+  scheduleFlush();
+}
+
+/** Writes every buffered use now. Never throws: a failed write stays buffered and is retried. */
+export function flushKeyUses(): void {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  try {
+    flushApiKeyUses();
+  } catch (error) {
+    logger.warn({ err: error }, "could not record API key use; retrying");
+    scheduleFlush();
+  }
+}
+
+function scheduleFlush(): void {
+  // unref: a pending flush must never keep a CLI run, a test worker or a stopping server alive.
+  timer ??= setTimeout(flushKeyUses, LAST_USED_FLUSH_MS).unref();
+}
+
+/**
+ * better-sqlite3 is synchronous, so the last batch can still be written from the `exit` event
+ * (Next's SIGTERM/SIGINT handlers end in process.exit). A hard kill loses at most one interval
+ * of last-used times, which is acceptable for an informational column.
+ */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", flushKeyUses);
+}
