@@ -1,6 +1,7 @@
 import "server-only";
 
 import { listApiKeys } from "@/db/queries/api-keys";
+import { keyStatus } from "@/lib/auth/key-status";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
@@ -8,11 +9,12 @@ import { logger } from "@/lib/log";
 export function announceStartup(): void {
   const settings = env();
   const keys = listApiKeys();
-  const active = keys.filter((key) => key.revokedAt === null).length;
+  const now = Date.now();
+  const active = keys.filter((key) => keyStatus(key, now) === "active").length;
   logger.info({ database: settings.DATABASE_URL, active_keys: active }, "database ready");
   if (active === 0) {
     logger.info(
-      "No API keys yet. Create one to send events: npm run errata -- keys create --name my-service --scopes ingest,read",
+      "No active API keys. Create one to send events: npm run errata -- keys create --name my-service --scopes ingest,read",
     );
   }
 }
