@@ -1,0 +1,87 @@
+import type Database from "better-sqlite3";
+import { getDb } from "@/db/client";
+import { summarize } from "./measure";
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+export interface StatementCost {
+  sql: string;
+  /** Median of repeated runs of this statement alone, with the parameters the service used. */
+  ms: number;
+  rows: number;
+  plan: string;
+}
+
+function appConnection(): Database.Database {
+  // drizzle keeps the better-sqlite3 connection as `$client`; the `Db` type leaves it out.
+  return (getDb() as ReturnType<typeof getDb> & { $client: Database.Database }).$client;
+}
+
+/** Every statement `work` runs on the app's connection, with its parameters (the real queries, not copies). */
+function capture(sqlite: Database.Database, work: () => unknown): Captured[] {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const captured: Captured[] = [];
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source);
+    const entry: Captured = { sql: source, params: [] };
+    captured.push(entry);
+    for (const method of ["all", "get", "run"] as const) {
+      const original = (statement[method] as (...params: unknown[]) => unknown).bind(statement);
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        entry.params = params;
+        return original(...params);
+      };
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+  try {
+    work();
+  } finally {
+    sqlite.prepare = prepare as typeof sqlite.prepare;
+  }
+  return captured;
+}
+
+/**
+ * Where a service's time goes: each statement it ran, timed alone, with SQLite's plan. What the
+ * statements do not account for is JavaScript (drizzle's row mapping, bucketing, sorting).
+ */
+export function statementCosts(work: () => unknown, runs = 20): StatementCost[] {
+  const sqlite = appConnection();
+  const seen = new Set<string>();
+  return capture(sqlite, work).flatMap(({ sql, params }) => {
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const statement = sqlite.prepare(sql);
+    if (!statement.reader) return [];
+    let rows = 0;
+    const samples: number[] = [];
+    for (let n = 0; n < runs + 2; n++) {
+      const started = performance.now();
+      rows = statement.all(...params).length;
+      if (n >= 2) samples.push(performance.now() - started);
+    }
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(" | ");
+    return [{ sql: sql.replace(/\s+/g, " ").trim(), ms: summarize(samples).median, rows, plan }];
+  });
+}
+
+/** Statements listed one by one; the rest (per-pair lookups, say) are summed. */
+const SHOWN = 6;
+
+export function formatCosts(answer: string, total: number, costs: readonly StatementCost[]): string[] {
+  const inSql = costs.reduce((sum, cost) => sum + cost.ms, 0);
+  const lines = [`  ${answer}: ${total.toFixed(1)} ms median, of which ${inSql.toFixed(1)} ms in ${costs.length} distinct SQL statements:`];
+  const sorted = [...costs].sort((a, b) => b.ms - a.ms);
+  for (const cost of sorted.slice(0, SHOWN)) {
+    lines.push(`    ${cost.ms.toFixed(1).padStart(6)} ms  ${String(cost.rows).padStart(6)} rows  ${cost.sql.slice(0, 160)}${cost.sql.length > 160 ? " …" : ""}`);
+    lines.push(`                           plan: ${cost.plan}`);
+  }
+  const rest = sorted.slice(SHOWN);
+  if (rest.length > 0) lines.push(`    ${rest.reduce((sum, cost) => sum + cost.ms, 0).toFixed(1).padStart(6)} ms  in ${rest.length} more statements`);
+  return lines;
+}
