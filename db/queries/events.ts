@@ -2,81 +2,14 @@ import "server-only";
 
 import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { CatalogFlag } from "@/lib/catalog/types";
-import type { IngestEvent } from "@/lib/envelope/event-schema";
 import { getDb } from "../client";
-import { events, hourlyRollups, organizations, type EventRow } from "../schema";
+import { events, type EventRow } from "../schema";
+
+// The write path lives in its own module (prepared statements, one transaction per group of
+// submissions); it is re-exported so callers keep importing every event query from here.
+export { storeEvents, storeSubmissions, type NewEvent, type StoreResult, type Submission } from "./store-events";
 
 export type StoredEvent = EventRow;
-
-export interface NewEvent extends IngestEvent {
-  catalogFlag: CatalogFlag | null;
-}
-
-export interface StoreResult {
-  accepted: number;
-  duplicates: number;
-}
-
-const HOUR_MS = 3_600_000;
-/** Rows per INSERT statement: well under SQLite's bound-parameter limit at 14 columns a row. */
-const ROWS_PER_STATEMENT = 500;
-
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}
-
-/**
- * Stores events in one transaction with their organizations and hourly rollups; a request id
- * already stored (or repeated in the batch) is skipped and counted as a duplicate. Returns only
- * after the transaction committed, so the caller may acknowledge.
- */
-export function storeEvents(batch: readonly NewEvent[], receivedAt: number): StoreResult {
-  return getDb().transaction(
-    (tx) => {
-      const rollups = new Map<string, { orgId: string; code: string; httpStatus: number; hour: number; count: number }>();
-      const orgIds = new Set<string>();
-      let accepted = 0;
-      for (const chunk of chunked(batch, ROWS_PER_STATEMENT)) {
-        const inserted = tx
-          .insert(events)
-          .values(chunk.map((event) => ({ ...event, occurredAt: event.occurredAt ?? receivedAt, receivedAt })))
-          .onConflictDoNothing({ target: events.requestId })
-          .returning({ orgId: events.orgId, code: events.code, httpStatus: events.httpStatus, occurredAt: events.occurredAt })
-          .all();
-        accepted += inserted.length;
-        for (const row of inserted) {
-          const hour = Math.floor(row.occurredAt / HOUR_MS) * HOUR_MS;
-          const key = `${row.orgId}\u0000${row.code}\u0000${row.httpStatus}\u0000${hour}`;
-          const entry = rollups.get(key) ?? { orgId: row.orgId, code: row.code, httpStatus: row.httpStatus, hour, count: 0 };
-          entry.count += 1;
-          rollups.set(key, entry);
-          orgIds.add(row.orgId);
-        }
-      }
-      for (const chunk of chunked([...orgIds], ROWS_PER_STATEMENT)) {
-        tx.insert(organizations)
-          .values(chunk.map((id) => ({ id, firstSeenAt: receivedAt })))
-          .onConflictDoNothing()
-          .run();
-      }
-      for (const chunk of chunked([...rollups.values()], ROWS_PER_STATEMENT)) {
-        tx.insert(hourlyRollups)
-          .values(chunk)
-          .onConflictDoUpdate({
-            target: [hourlyRollups.orgId, hourlyRollups.code, hourlyRollups.hour, hourlyRollups.httpStatus],
-            set: { count: sql`${hourlyRollups.count} + excluded.count` },
-          })
-          .run();
-      }
-      return { accepted, duplicates: batch.length - accepted };
-    },
-    // Take the write lock up front: a deferred transaction that upgrades later can fail with SQLITE_BUSY.
-    { behavior: "immediate" },
-  );
-}
 
 export function findEventByRequestId(requestId: string): StoredEvent | undefined {
   return getDb().select().from(events).where(eq(events.requestId, requestId)).get();

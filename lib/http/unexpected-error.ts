@@ -1,7 +1,11 @@
 import { ApiError } from "./api-error";
 
-/** SQLite result codes that mean "the store cannot take this write right now", not "the request is wrong". */
-const UNAVAILABLE_SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN)/;
+/**
+ * SQLite result codes (extended ones included: SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT, ...) that
+ * mean "the store cannot take this write right now", not "the request is wrong": the sender should
+ * keep its events and retry. PROTOCOL is a lost race for the WAL lock; NOMEM passes when load does.
+ */
+const UNAVAILABLE_SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL|NOMEM)/;
 const RETRY_AFTER_SECONDS = 2;
 
 function sqliteCode(thrown: unknown): string | undefined {
@@ -22,7 +26,7 @@ export function toApiError(thrown: unknown): ApiError {
     return new ApiError(
       503,
       "common.service_unavailable",
-      "Errata's storage is busy; nothing from this request was stored. Retry shortly.",
+      "Errata's storage cannot take writes right now; nothing from this request was stored. Retry shortly.",
       { retry_after_seconds: RETRY_AFTER_SECONDS },
       { "Retry-After": String(RETRY_AFTER_SECONDS) },
     );

@@ -1,8 +1,28 @@
 import "server-only";
 
-import { storeEvents, type NewEvent, type StoreResult } from "@/db/queries/events";
+import { storeSubmissions, type NewEvent, type StoreResult } from "@/db/queries/events";
+import { env } from "@/lib/env";
+import { GroupCommitter } from "./group-committer";
 
-// Placeholder during the ingest hardening work (issue 4): group commit replaces it.
-export async function commitEvents(events: NewEvent[], now: number): Promise<StoreResult> {
-  return storeEvents(events, now);
+// One committer per process: the group is only as wide as the requests this process is serving.
+let committer: GroupCommitter | undefined;
+
+function processCommitter(): GroupCommitter {
+  if (committer) return committer;
+  const settings = env();
+  committer = new GroupCommitter({
+    windowMs: settings.ERRATA_INGEST_COMMIT_WINDOW_MS,
+    maxEventsPerCommit: settings.ERRATA_INGEST_COMMIT_MAX_EVENTS,
+    maxQueuedEvents: settings.ERRATA_INGEST_MAX_QUEUED_EVENTS,
+    store: storeSubmissions,
+  });
+  return committer;
+}
+
+/**
+ * Commits one submission's events together with whatever else arrives within the commit window,
+ * resolving with this submission's own counts once that shared transaction has committed.
+ */
+export function commitEvents(events: NewEvent[], now: number): Promise<StoreResult> {
+  return processCommitter().commit(events, now);
 }

@@ -1,4 +1,59 @@
 import type { KeyActor } from "@/lib/auth/authenticate";
+import { env, type Env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
+import { TokenBucketLimiter, type RateDecision, type RateLimiter } from "./token-bucket";
 
-// Placeholder during the ingest hardening work (issue 4): the per-key token bucket replaces it.
-export function takeIngestToken(_actor: KeyActor, _now: number): void {}
+// undefined: not built yet (settings are read on first use, never at import: `next build` imports routes).
+let limiter: RateLimiter | null | undefined;
+
+type RateSettings = Pick<Env, "ERRATA_RATE_LIMIT_PER_SECOND" | "ERRATA_RATE_LIMIT_BURST">;
+
+/** The limiter the settings ask for; a rate of 0 turns limiting off. */
+export function limiterFromSettings(settings: RateSettings): RateLimiter | null {
+  const ratePerSecond = settings.ERRATA_RATE_LIMIT_PER_SECOND;
+  return ratePerSecond > 0 ? new TokenBucketLimiter({ ratePerSecond, burst: settings.ERRATA_RATE_LIMIT_BURST }) : null;
+}
+
+function processLimiter(): RateLimiter | null {
+  if (limiter === undefined) limiter = limiterFromSettings(env());
+  return limiter;
+}
+
+/** Replaces the process's limiter (null: no limit; undefined: rebuild from the settings). For tests and issue 7. */
+export function setIngestRateLimiter(next: RateLimiter | null | undefined): void {
+  limiter = next;
+}
+
+/**
+ * `resets_at` is when the key's whole allowance (`limit` requests back to back) is available again,
+ * matching the quota reading of `limit`/`used`; `Retry-After` is the sooner time at which the next
+ * single request will be admitted, rounded up to whole seconds and never 0.
+ */
+export function quotaExceeded(decision: RateDecision, now: number): ApiError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  return new ApiError(
+    429,
+    "common.quota_exceeded",
+    `This key sent more than ${decision.limit} requests at once or ${decision.ratePerSecond} per second; retry after ${retryAfterSeconds} s.`,
+    {
+      limit: decision.limit,
+      used: decision.limit - decision.remaining,
+      resets_at: new Date(now + Math.ceil(decision.resetAfterMs)).toISOString(),
+      rate_per_second: decision.ratePerSecond,
+      retry_after_seconds: retryAfterSeconds,
+    },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+/**
+ * Counts one ingest request against its key's token bucket, before the body is read (refusing is
+ * then nearly free); throws 429 `common.quota_exceeded` when the key is over its rate.
+ */
+export function takeIngestToken(actor: Pick<KeyActor, "keyId" | "prefix">, now: number): void {
+  const current = processLimiter();
+  if (!current) return;
+  // The prefix keeps buckets apart when ids are reused (every test database starts at key 1).
+  const decision = current.take(`${actor.keyId}:${actor.prefix}`, now);
+  if (!decision.allowed) throw quotaExceeded(decision, now);
+}
