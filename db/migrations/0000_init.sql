@@ -76,4 +76,5 @@ CREATE TABLE `hourly_rollups` (
 --> statement-breakpoint
 CREATE INDEX `hourly_rollups_org_hour_idx` ON `hourly_rollups` (`org_id`,`hour`,`code`,`http_status`,`count`);--> statement-breakpoint
 CREATE INDEX `hourly_rollups_code_hour_idx` ON `hourly_rollups` (`code`,`hour`,`org_id`,`count`);--> statement-breakpoint
+CREATE INDEX `hourly_rollups_code_org_idx` ON `hourly_rollups` (`code`,`org_id`,`hour`,`count`);--> statement-breakpoint
 CREATE INDEX `hourly_rollups_hour_idx` ON `hourly_rollups` (`hour`,`org_id`,`code`,`http_status`,`count`);

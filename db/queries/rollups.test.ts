@@ -174,6 +174,22 @@ describe("first-seen checks", () => {
 });
 
 describe("one code across organizations", () => {
+  it("folds hourly sums into UTC days, over several days and both ends of the range", () => {
+    storeEventsAt([
+      { at: DAY0 - 1 },
+      { at: DAY0, n: 2 },
+      { at: DAY0 + 23 * HOUR_MS + 59 * MINUTE_MS, orgId: "org_beta" },
+      { at: DAY0 + DAY_MS },
+      { at: DAY0 + 2 * DAY_MS + 5 * HOUR_MS, n: 3 },
+      { at: DAY0 + 3 * DAY_MS },
+    ]);
+    expect(codeRollupSeries("api_key.scope_denied", { from: DAY0, to: DAY0 + 3 * DAY_MS }, "day")).toEqual([
+      { t: DAY0, count: 3 },
+      { t: DAY0 + DAY_MS, count: 1 },
+      { t: DAY0 + 2 * DAY_MS, count: 3 },
+    ]);
+  });
+
   it("gives its series, its top organizations and its minutes", () => {
     seedTwoDays();
     const range = { from: DAY0, to: DAY0 + DAY_MS };

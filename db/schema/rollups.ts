@@ -21,8 +21,11 @@ export const hourlyRollups = sqliteTable(
     primaryKey({ columns: [table.orgId, table.code, table.hour, table.httpStatus] }),
     // Org charts and status mixes read one organization over a time range, index-only.
     index("hourly_rollups_org_hour_idx").on(table.orgId, table.hour, table.code, table.httpStatus, table.count),
-    // Catalog pages read one code across organizations, index-only.
+    // Catalog pages read one code across organizations, index-only: the series in hour order...
     index("hourly_rollups_code_hour_idx").on(table.code, table.hour, table.orgId, table.count),
+    // ...and the top organizations in organization order, so the per-org sums stream without a temp
+    // B-tree (21 ms -> 9 ms for a common code over 30 days at 5 M events; bench/README.md).
+    index("hourly_rollups_code_org_idx").on(table.code, table.orgId, table.hour, table.count),
     // The organizations list and the spike check read every organization over a few recent hours.
     index("hourly_rollups_hour_idx").on(table.hour, table.orgId, table.code, table.httpStatus, table.count),
   ],
