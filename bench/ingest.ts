@@ -11,6 +11,7 @@ import { runLoad, type LoadRequest, type LoadResult } from "./ingest-load";
 import { snapshotBuild, startNextServer } from "./ingest-server";
 import { storageCeiling } from "./ingest-storage";
 import { formatReport, machineLine, type Figures } from "./ingest-report";
+import { runMain } from "./lib/run";
 
 // `npm run bench:ingest [-- --seconds 5] [--warmup 1] [--batch 500] [--batch-clients 4] [--clients 50] [--skip-baseline]`
 // Needs `npm run build` first. Runs under tsx with the react-server condition (db/'s `server-only` guard).
@@ -161,12 +162,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 2;
-  },
-);
+runMain(main);

@@ -6,6 +6,7 @@ import { closeDatabase, openDatabase, useDatabaseFile as pointAppAt } from "@/db
 import { runCases } from "./lib/cases";
 import { fill, readReusableMeta } from "./lib/fill";
 import { databaseFacts, formatTable, load, machine, TARGET_MS, TARGET_SPEEDUP, verdict } from "./lib/report";
+import { runMain } from "./lib/run";
 
 // `npm run bench:trends [-- --events N] [--reuse] [--runs N] [--raw-runs N] [--explain]`: see bench/README.md.
 // Runs under tsx with the react-server condition, which turns db/'s `server-only` guard into a no-op.
@@ -91,12 +92,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 2;
-  },
-);
+runMain(main);

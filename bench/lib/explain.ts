@@ -1,11 +1,7 @@
 import type Database from "better-sqlite3";
 import { getDb } from "@/db/client";
+import { captureStatements, rawSqlite } from "@/lib/testing/raw-sqlite";
 import { summarize } from "./measure";
-
-interface Captured {
-  sql: string;
-  params: unknown[];
-}
 
 export interface StatementCost {
   sql: string;
@@ -16,33 +12,7 @@ export interface StatementCost {
 }
 
 function appConnection(): Database.Database {
-  // drizzle keeps the better-sqlite3 connection as `$client`; the `Db` type leaves it out.
-  return (getDb() as ReturnType<typeof getDb> & { $client: Database.Database }).$client;
-}
-
-/** Every statement `work` runs on the app's connection, with its parameters (the real queries, not copies). */
-function capture(sqlite: Database.Database, work: () => unknown): Captured[] {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const captured: Captured[] = [];
-  sqlite.prepare = ((source: string) => {
-    const statement = prepare(source);
-    const entry: Captured = { sql: source, params: [] };
-    captured.push(entry);
-    for (const method of ["all", "get", "run"] as const) {
-      const original = (statement[method] as (...params: unknown[]) => unknown).bind(statement);
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        entry.params = params;
-        return original(...params);
-      };
-    }
-    return statement;
-  }) as typeof sqlite.prepare;
-  try {
-    work();
-  } finally {
-    sqlite.prepare = prepare as typeof sqlite.prepare;
-  }
-  return captured;
+  return rawSqlite(getDb());
 }
 
 /**
@@ -52,7 +22,7 @@ function capture(sqlite: Database.Database, work: () => unknown): Captured[] {
 export function statementCosts(work: () => unknown, runs = 20): StatementCost[] {
   const sqlite = appConnection();
   const seen = new Set<string>();
-  return capture(sqlite, work).flatMap(({ sql, params }) => {
+  return captureStatements(sqlite, work).flatMap(({ sql, params }) => {
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     if (seen.has(key)) return [];
     seen.add(key);

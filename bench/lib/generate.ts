@@ -1,5 +1,5 @@
 import { activitySlots, HOUR_MS } from "@/lib/demo/activity";
-import { createRandom, deriveSeed, type Random } from "@/lib/demo/random";
+import { createRandom, deriveSeed, pickWeightedIndex, type Random } from "@/lib/demo/random";
 import { buildOrgs, codeShare, pickCode, pickVariant, type BenchOrg, type Variant } from "./orgs";
 
 export interface GenerateOptions {
@@ -62,17 +62,8 @@ function requestIds(random: Random): () => string {
 function slotCounts(org: BenchOrg, random: Random, now: number, days: number): { start: number; counts: Uint32Array } {
   const { start, cumulative } = activitySlots(now, days, org.utcOffset);
   const counts = new Uint32Array(cumulative.length);
-  const total = cumulative[cumulative.length - 1] ?? 0;
   for (let n = 0; n < org.events; n++) {
-    const target = random.next() * total;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((cumulative[mid] ?? 0) > target) high = mid;
-      else low = mid + 1;
-    }
-    counts[low]! += 1;
+    counts[pickWeightedIndex(cumulative, random)]! += 1;
   }
   return { start, counts };
 }

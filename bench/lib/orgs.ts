@@ -3,7 +3,7 @@ import { buildEvent } from "@/lib/demo/build-event";
 import { buildCodeMix } from "@/lib/demo/code-mix";
 import { codeSpecs, type Plan } from "@/lib/demo/codes";
 import { ORG_PROFILES, zipfShares, type OrgProfile } from "@/lib/demo/orgs";
-import type { Random } from "@/lib/demo/random";
+import { pickWeightedIndex, type Random } from "@/lib/demo/random";
 
 /** A column-ready event body: everything but the request id and times. */
 export interface Variant {
@@ -85,15 +85,7 @@ export function pickVariant(org: BenchOrg, code: string, random: Random): Varian
 
 export function pickCode(org: BenchOrg, random: Random): string {
   const { cumulative, codes } = org;
-  const target = random.next() * (cumulative[cumulative.length - 1] ?? 0);
-  let low = 0;
-  let high = cumulative.length - 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((cumulative[mid] ?? 0) > target) high = mid;
-    else low = mid + 1;
-  }
-  return codes[low]!;
+  return codes[pickWeightedIndex(cumulative, random)]!;
 }
 
 /**

@@ -1,9 +1,8 @@
-import type { Statement } from "better-sqlite3";
 import { asc } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hourlyRollups, organizations } from "@/db/schema";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
-import { rawSqlite } from "@/lib/testing/raw-sqlite";
+import { queryPlans as explainQueryPlans, rawSqlite } from "@/lib/testing/raw-sqlite";
 import { useFreshDatabase } from "@/lib/testing/test-db";
 import {
   findEventByRequestId,
@@ -47,33 +46,8 @@ function ids(events: readonly StoredEvent[]): string[] {
   return events.map((event) => event.requestId);
 }
 
-/**
- * Runs `work`, captures every SQL statement it sends with its bound parameters, and returns
- * SQLite's query plan for each, so tests check the real queries rather than copies of them.
- */
 function queryPlans(work: () => void): { sql: string; plan: string }[] {
-  const sqlite = rawSqlite(handle.db);
-  const prepare = sqlite.prepare.bind(sqlite);
-  const captured: { sql: string; params: unknown[] }[] = [];
-  vi.spyOn(sqlite, "prepare").mockImplementation(((source: string) => {
-    const statement = prepare(source);
-    const entry = { sql: source, params: [] as unknown[] };
-    captured.push(entry);
-    for (const method of ["all", "get", "run"] as const) {
-      const original = statement[method].bind(statement) as (...params: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        entry.params = params;
-        return original(...params);
-      };
-    }
-    return statement;
-  }) as typeof sqlite.prepare);
-  work();
-  vi.mocked(sqlite.prepare).mockRestore();
-  return captured.map(({ sql, params }) => {
-    const rows = (prepare(`EXPLAIN QUERY PLAN ${sql}`) as Statement<unknown[], { detail: string }>).all(...params);
-    return { sql, plan: rows.map((row) => row.detail).join("\n") };
-  });
+  return explainQueryPlans(handle.db, work);
 }
 
 describe("storeEvents", () => {

@@ -1,10 +1,9 @@
-import type { Statement } from "better-sqlite3";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS } from "@/lib/trends/buckets";
 import { getOrgTrendView, listOrgSummaries } from "@/lib/trends/org-trends";
 import { findSpikes } from "@/lib/trends/spikes";
 import { storeEventsAt } from "@/lib/trends/test-events";
-import { rawSqlite } from "@/lib/testing/raw-sqlite";
+import { queryPlans as explainQueryPlans } from "@/lib/testing/raw-sqlite";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
 import {
   baselineCounts,
@@ -26,37 +25,8 @@ const database = setupFreshDatabasePerTest();
 const NOW = Date.parse("2026-11-26T14:20:00Z");
 const MONTH = { from: NOW - 30 * DAY_MS, to: NOW };
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-/**
- * Runs `work`, captures every SQL statement it prepares with the parameters it ran with, and
- * returns SQLite's plan for each: the tests check the real queries, not copies of them.
- */
 function queryPlans(work: () => void): { sql: string; plan: string }[] {
-  const sqlite = rawSqlite(database.db);
-  const prepare = sqlite.prepare.bind(sqlite);
-  const captured: { sql: string; params: unknown[] }[] = [];
-  vi.spyOn(sqlite, "prepare").mockImplementation(((source: string) => {
-    const statement = prepare(source);
-    const entry = { sql: source, params: [] as unknown[] };
-    captured.push(entry);
-    for (const method of ["all", "get", "run"] as const) {
-      const original = (statement[method] as (...params: unknown[]) => unknown).bind(statement);
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        entry.params = params;
-        return original(...params);
-      };
-    }
-    return statement;
-  }) as typeof sqlite.prepare);
-  work();
-  vi.mocked(sqlite.prepare).mockRestore();
-  return captured.map(({ sql, params }) => {
-    const rows = (prepare(`EXPLAIN QUERY PLAN ${sql}`) as Statement<unknown[], { detail: string }>).all(...params);
-    return { sql, plan: rows.map((row) => row.detail).join("\n") };
-  });
+  return explainQueryPlans(database.db, work);
 }
 
 function onlyPlan(work: () => void): string {

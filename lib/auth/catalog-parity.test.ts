@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKeyById } from "@/db/queries/api-keys";
 import { catalogFlagFor, explainEvent } from "@/lib/catalog";
-import { ApiError } from "@/lib/http/api-error";
+import type { ApiError } from "@/lib/http/api-error";
+import { thrownApiError } from "@/lib/testing/api-error";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
 import { authenticateKey } from "./authenticate";
 import { checkSignature, computeSignature, signatureHeaderFor } from "./signature-header";
@@ -11,35 +12,25 @@ setupFreshDatabasePerTest();
 const NOW = Date.UTC(2026, 10, 26, 14, 0, 0);
 const SECRET = "whsec_catalog_parity";
 
-function thrown(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError");
-}
-
 // Errata's own refusals are collected like any other envelope: their details must match the catalog.
 describe("auth and signature refusals match Errata's catalog", () => {
   const revoked = () => {
     const { secret, key } = createApiKey({ name: "r", scopes: ["ingest"], now: NOW - 1000 });
     revokeApiKeyById(key.id, NOW - 500);
-    return thrown(() => authenticateKey(`Bearer ${secret}`, "ingest", NOW));
+    return thrownApiError(() => authenticateKey(`Bearer ${secret}`, "ingest", NOW));
   };
   const expired = () => {
     const { secret } = createApiKey({ name: "e", scopes: ["ingest"], expiresAt: NOW - 3_600_000, now: NOW - 7_200_000 });
-    return thrown(() => authenticateKey(`Bearer ${secret}`, "ingest", NOW));
+    return thrownApiError(() => authenticateKey(`Bearer ${secret}`, "ingest", NOW));
   };
   const t = String(Math.floor(NOW / 1000) - 400);
   const cases: [string, () => ApiError][] = [
     ["revoked key", revoked],
     ["expired key", expired],
-    ["missing signature", () => thrown(() => checkSignature(SECRET, "{}", null, NOW))],
-    ["malformed signature", () => thrown(() => checkSignature(SECRET, "{}", "v1=zz", NOW))],
-    ["wrong signature", () => thrown(() => checkSignature(SECRET, "{}", signatureHeaderFor("whsec_x", "{}", NOW), NOW))],
-    ["old signature", () => thrown(() => checkSignature(SECRET, "{}", `t=${t},v1=${computeSignature(SECRET, t, "{}")}`, NOW))],
+    ["missing signature", () => thrownApiError(() => checkSignature(SECRET, "{}", null, NOW))],
+    ["malformed signature", () => thrownApiError(() => checkSignature(SECRET, "{}", "v1=zz", NOW))],
+    ["wrong signature", () => thrownApiError(() => checkSignature(SECRET, "{}", signatureHeaderFor("whsec_x", "{}", NOW), NOW))],
+    ["old signature", () => thrownApiError(() => checkSignature(SECRET, "{}", `t=${t},v1=${computeSignature(SECRET, t, "{}")}`, NOW))],
   ];
 
   it.each(cases)("%s", (_label, refuse) => {

@@ -1,4 +1,4 @@
-import type { Random } from "./random";
+import { pickWeightedIndex, type Random } from "./random";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -38,13 +38,6 @@ export function activitySlots(now: number, days: number, utcOffsetHours: number)
 /** A time inside the window, drawn with the slots' weights; always one uniform draw for the slot and one inside it. */
 export function sampleTime(random: Random, slots: ActivitySlots): number {
   const { cumulative, start } = slots;
-  const target = random.next() * (cumulative[cumulative.length - 1] ?? 0);
-  let low = 0;
-  let high = cumulative.length - 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((cumulative[mid] ?? 0) > target) high = mid;
-    else low = mid + 1;
-  }
-  return start + low * HOUR_MS + Math.floor(random.next() * HOUR_MS);
+  const slot = pickWeightedIndex(cumulative, random);
+  return start + slot * HOUR_MS + Math.floor(random.next() * HOUR_MS);
 }

@@ -89,3 +89,19 @@ export function requestIdSource(random: Random): () => string {
     return id;
   };
 }
+
+/**
+ * Index of the slot one uniform draw lands in, given running totals of the slots' weights: the
+ * first index whose total exceeds `random.next()` times the grand total (binary search).
+ */
+export function pickWeightedIndex(cumulative: ArrayLike<number>, random: Random): number {
+  const target = random.next() * (cumulative[cumulative.length - 1] ?? 0);
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((cumulative[mid] ?? 0) > target) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}

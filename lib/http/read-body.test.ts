@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./api-error";
+import { rejectedApiError } from "@/lib/testing/api-error";
 import { readBodyText } from "./read-body";
 
 const URL_ = "http://errata.test/api/v1/events";
@@ -37,16 +37,6 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError");
-}
-
 describe("readBodyText", () => {
   it("returns the body as text", async () => {
     await expect(readBodyText(post('{"a":"é"}'), 1024)).resolves.toBe('{"a":"é"}');
@@ -58,7 +48,7 @@ describe("readBodyText", () => {
 
   it("accepts a body of exactly the limit and refuses one byte more", async () => {
     await expect(readBodyText(post("a".repeat(1024)), 1024)).resolves.toHaveLength(1024);
-    const error = await refusal(readBodyText(post("a".repeat(1025)), 1024));
+    const error = await rejectedApiError(readBodyText(post("a".repeat(1025)), 1024));
     expect(error.status).toBe(413);
     expect(error.code).toBe("ingest.payload_too_large");
     expect(error.details).toEqual({ max_bytes: 1024 });
@@ -66,7 +56,7 @@ describe("readBodyText", () => {
 
   it("counts bytes, not characters", async () => {
     // 600 two-byte characters: 1,200 bytes.
-    const error = await refusal(readBodyText(post("é".repeat(600)), 1024));
+    const error = await rejectedApiError(readBodyText(post("é".repeat(600)), 1024));
     expect(error.status).toBe(413);
   });
 
@@ -76,7 +66,7 @@ describe("readBodyText", () => {
     // A stream pulls once on its own to fill its queue; nothing beyond that may be read.
     await settle();
     const pullsBeforeReading = state.pulls;
-    const error = await refusal(readBodyText(request, 5_242_880));
+    const error = await rejectedApiError(readBodyText(request, 5_242_880));
     expect(error.status).toBe(413);
     expect(error.code).toBe("ingest.payload_too_large");
     expect(error.details).toEqual({ size_bytes: 6_000_000, max_bytes: 5_242_880 });
@@ -88,7 +78,7 @@ describe("readBodyText", () => {
 
   it("ignores a Content-Length under the limit and still enforces the limit while streaming", async () => {
     const { stream, state } = countingStream(512, 1000);
-    const error = await refusal(readBodyText(post(stream, { "content-length": "10" }), 2048));
+    const error = await rejectedApiError(readBodyText(post(stream, { "content-length": "10" }), 2048));
     expect(error.status).toBe(413);
     expect(error.details).toEqual({ max_bytes: 2048 });
     expect(state.cancelled).toBe(true);
@@ -99,7 +89,7 @@ describe("readBodyText", () => {
     const request = post(stream);
     expect(request.headers.get("content-length")).toBeNull();
 
-    const error = await refusal(readBodyText(request, 4096));
+    const error = await rejectedApiError(readBodyText(request, 4096));
     expect(error.status).toBe(413);
     expect(error.code).toBe("ingest.payload_too_large");
     expect(error.details).toEqual({ max_bytes: 4096 });
@@ -122,7 +112,7 @@ describe("readBodyText", () => {
     ["an invalid lead byte", [0xff, 0xfe]],
     ["a truncated sequence at the end", [0x61, 0xe2, 0x82]],
   ])("refuses invalid UTF-8 (%s) with 400", async (_label, bytes) => {
-    const error = await refusal(readBodyText(post(new Uint8Array(bytes)), 1024));
+    const error = await rejectedApiError(readBodyText(post(new Uint8Array(bytes)), 1024));
     expect(error.status).toBe(400);
     expect(error.code).toBe("common.bad_request");
     expect(error.details).toEqual({ reason: "invalid_encoding" });

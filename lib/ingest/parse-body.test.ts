@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, type FieldProblem } from "@/lib/http/api-error";
+import type { ApiError, FieldProblem } from "@/lib/http/api-error";
+import { thrownApiError } from "@/lib/testing/api-error";
 import { ndjson, wireEvent } from "@/lib/testing/ingest-fixtures";
 import { splitIngestBody, validateIngestBody } from "./parse-body";
 
@@ -12,16 +13,6 @@ function event(n: number, overrides: Record<string, unknown> = {}) {
 
 function parse(text: string, contentType: string | null, maxEvents = 1000) {
   return validateIngestBody(splitIngestBody(text, contentType), maxEvents);
-}
-
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError");
 }
 
 function fieldPaths(error: ApiError): string[] {
@@ -48,7 +39,7 @@ describe("splitIngestBody — media types", () => {
     ["no content type", null],
     ["an empty content type", ""],
   ])("refuses %s with 415 ingest.unsupported_media_type", (_label, contentType) => {
-    const error = refusal(() => splitIngestBody(JSON.stringify(event(1)), contentType));
+    const error = thrownApiError(() => splitIngestBody(JSON.stringify(event(1)), contentType));
     expect(error.status).toBe(415);
     expect(error.code).toBe("ingest.unsupported_media_type");
     expect(error.details).toEqual({
@@ -61,7 +52,7 @@ describe("splitIngestBody — media types", () => {
 describe("splitIngestBody — body shapes", () => {
   it.each([["empty", ""], ["whitespace only", "  \n\t\n "]])("refuses an %s body with 400", (_label, text) => {
     for (const contentType of [JSON_TYPE, NDJSON_TYPE]) {
-      const error = refusal(() => splitIngestBody(text, contentType));
+      const error = thrownApiError(() => splitIngestBody(text, contentType));
       expect(error.status).toBe(400);
       expect(error.code).toBe("common.bad_request");
       expect(error.details).toEqual({ reason: "empty_body" });
@@ -69,7 +60,7 @@ describe("splitIngestBody — body shapes", () => {
   });
 
   it("refuses malformed JSON with 400 and the reason, without a line", () => {
-    const error = refusal(() => splitIngestBody('{"request_id": "req_1",', JSON_TYPE));
+    const error = thrownApiError(() => splitIngestBody('{"request_id": "req_1",', JSON_TYPE));
     expect(error.status).toBe(400);
     expect(error.code).toBe("common.bad_request");
     expect(error.details.reason).toBe("invalid_json");
@@ -79,7 +70,7 @@ describe("splitIngestBody — body shapes", () => {
 
   it("names the bad NDJSON line, counting blank lines as the sender's editor does", () => {
     const text = `${JSON.stringify(event(1))}\n\n{"request_id": oops}\n${JSON.stringify(event(2))}`;
-    const error = refusal(() => splitIngestBody(text, NDJSON_TYPE));
+    const error = thrownApiError(() => splitIngestBody(text, NDJSON_TYPE));
     expect(error.status).toBe(400);
     expect(error.code).toBe("common.bad_request");
     expect(error.details).toMatchObject({ reason: "invalid_json", line: 3 });
@@ -99,7 +90,7 @@ describe("splitIngestBody — body shapes", () => {
   });
 
   it.each([{}, "x", null, 3])("refuses `events` that is not an array (%j) with 422", (events) => {
-    const error = refusal(() => splitIngestBody(JSON.stringify({ events }), JSON_TYPE));
+    const error = thrownApiError(() => splitIngestBody(JSON.stringify({ events }), JSON_TYPE));
     expect(error.status).toBe(422);
     expect(error.code).toBe("common.validation_failed");
     expect(fieldPaths(error)).toEqual(["events"]);
@@ -122,7 +113,7 @@ describe("validateIngestBody", () => {
   });
 
   it("refuses an empty batch with 422 naming `events`", () => {
-    const error = refusal(() => parse(JSON.stringify({ events: [] }), JSON_TYPE));
+    const error = thrownApiError(() => parse(JSON.stringify({ events: [] }), JSON_TYPE));
     expect(error.status).toBe(422);
     expect(error.code).toBe("common.validation_failed");
     expect(fieldPaths(error)).toEqual(["events"]);
@@ -132,7 +123,7 @@ describe("validateIngestBody", () => {
     const three = JSON.stringify({ events: [event(1), event(2), event(3)] });
     expect(parse(three, JSON_TYPE, 3)).toHaveLength(3);
 
-    const error = refusal(() => parse(ndjson([event(1), event(2), event(3), event(4)]), NDJSON_TYPE, 3));
+    const error = thrownApiError(() => parse(ndjson([event(1), event(2), event(3), event(4)]), NDJSON_TYPE, 3));
     expect(error.status).toBe(422);
     expect(error.code).toBe("ingest.too_many_events");
     expect(error.details).toEqual({ count: 4, max: 3 });
@@ -140,7 +131,7 @@ describe("validateIngestBody", () => {
 
   it("names a bad field of a batch by its path", () => {
     const events = [event(0), event(1), event(2), event(3, { code: "Not A Code" }), event(4)];
-    const error = refusal(() => parse(JSON.stringify({ events }), JSON_TYPE));
+    const error = thrownApiError(() => parse(JSON.stringify({ events }), JSON_TYPE));
     expect(error.status).toBe(422);
     expect(error.code).toBe("common.validation_failed");
     expect(fieldPaths(error)).toEqual(["events[3].code"]);
@@ -154,37 +145,37 @@ describe("validateIngestBody", () => {
       event(2, { org_id: "org acme", details: [1] }),
       wireEvent({ request_id: undefined }),
     ];
-    const error = refusal(() => parse(JSON.stringify({ events }), JSON_TYPE));
+    const error = thrownApiError(() => parse(JSON.stringify({ events }), JSON_TYPE));
     expect(fieldPaths(error).sort()).toEqual(["events[0].http_status", "events[2].details", "events[2].org_id", "events[3].request_id"]);
     expect(error.message).toBe("4 fields are invalid; nothing was stored.");
     for (const problem of error.details.fields as FieldProblem[]) expect(problem.message).toEqual(expect.any(String));
   });
 
   it("names NDJSON problems by event index, like a batch", () => {
-    const error = refusal(() => parse(ndjson([event(0), event(1, { environment: "prod" })]), NDJSON_TYPE));
+    const error = thrownApiError(() => parse(ndjson([event(0), event(1, { environment: "prod" })]), NDJSON_TYPE));
     expect(fieldPaths(error)).toEqual(["events[1].environment"]);
   });
 
   it("names envelope-form problems inside the envelope", () => {
     const wrapped = { org_id: "o", http_status: 401, envelope: { code: "api_key.revoked", request_id: "bad id" } };
-    const error = refusal(() => parse(JSON.stringify({ events: [event(0), wrapped] }), JSON_TYPE));
+    const error = thrownApiError(() => parse(JSON.stringify({ events: [event(0), wrapped] }), JSON_TYPE));
     expect(fieldPaths(error)).toEqual(["events[1].envelope.request_id"]);
   });
 
   it("names a single object's fields without a prefix", () => {
-    const error = refusal(() => parse(JSON.stringify(event(1, { code: "", occurred_at: "soon" })), JSON_TYPE));
+    const error = thrownApiError(() => parse(JSON.stringify(event(1, { code: "", occurred_at: "soon" })), JSON_TYPE));
     expect([...new Set(fieldPaths(error))].sort()).toEqual(["code", "occurred_at"]);
   });
 
   it("refuses a top-level array (not one of the three forms) at the root", () => {
-    const error = refusal(() => parse(JSON.stringify([event(1)]), JSON_TYPE));
+    const error = thrownApiError(() => parse(JSON.stringify([event(1)]), JSON_TYPE));
     expect(error.status).toBe(422);
     expect(fieldPaths(error)).toEqual(["(root)"]);
   });
 
   it("lists at most 200 problems and counts the rest", () => {
     const events = Array.from({ length: 250 }, (_, n) => event(n, { http_status: 42 }));
-    const error = refusal(() => parse(JSON.stringify({ events }), JSON_TYPE));
+    const error = thrownApiError(() => parse(JSON.stringify({ events }), JSON_TYPE));
     expect(fieldPaths(error)).toHaveLength(200);
     expect(fieldPaths(error)[199]).toBe("events[199].http_status");
     expect(error.details.unlisted_problems).toBe(50);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { ApiError } from "@/lib/http/api-error";
+import { thrownApiError } from "@/lib/testing/api-error";
 import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { wireEvent } from "@/lib/testing/ingest-fixtures";
 import { rawSqlite } from "@/lib/testing/raw-sqlite";
@@ -10,23 +11,13 @@ import { TokenBucketLimiter } from "./token-bucket";
 const T0 = Date.UTC(2026, 10, 26, 14);
 const actor = (keyId: number, prefix = `erk_test${keyId}`) => ({ keyId, prefix });
 
-function refusal(run: () => void): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError");
-}
-
 afterEach(() => setIngestRateLimiter(undefined));
 
 describe("takeIngestToken", () => {
   it("refuses a key over its rate with 429 common.quota_exceeded, limit, used, resets_at and Retry-After", () => {
     setIngestRateLimiter(new TokenBucketLimiter({ ratePerSecond: 2, burst: 3 }));
     for (let n = 0; n < 3; n++) takeIngestToken(actor(1), T0);
-    const error = refusal(() => takeIngestToken(actor(1), T0 + 100));
+    const error = thrownApiError(() => takeIngestToken(actor(1), T0 + 100));
     expect(error.status).toBe(429);
     expect(error.code).toBe("common.quota_exceeded");
     // 0.2 tokens after 100 ms at 2/s: the next one in 400 ms, all 3 back 1,400 ms later.
