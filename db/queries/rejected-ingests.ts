@@ -17,17 +17,10 @@ export interface NewRejection {
   repeats: number;
 }
 
-export interface Rejection {
+/** A stored refusal: its ids are counted here and listed by their own query. */
+export interface Rejection extends Omit<NewRejection, "requestIds"> {
   id: number;
-  receivedAt: number;
-  keyPrefix: string | null;
-  httpStatus: number;
-  code: string;
-  summary: string;
-  errataRequestId: string;
-  eventCount: number | null;
   requestIdCount: number;
-  repeats: number;
 }
 
 /** A request id read from a refused submission, with that refusal. */
