@@ -72,8 +72,25 @@ export function listApiKeys(): ApiKeySummary[] {
 }
 
 /** The stored key for a hash, with the hash itself so the caller can compare it in constant time. */
+function prepareKeyLookup(db: Db) {
+  return db
+    .select({ ...summaryColumns, hash: apiKeys.hash })
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, sql.placeholder("hash")))
+    .prepare();
+}
+
+// Every authenticated request looks its key up: prepare once per database handle, not per request.
+const keyLookups = new WeakMap<Db, ReturnType<typeof prepareKeyLookup>>();
+
 export function findApiKeyByHash(hash: string): (ApiKeySummary & { hash: string }) | undefined {
-  const row = getDb().select({ ...summaryColumns, hash: apiKeys.hash }).from(apiKeys).where(eq(apiKeys.hash, hash)).get();
+  const db = getDb();
+  let lookup = keyLookups.get(db);
+  if (!lookup) {
+    lookup = prepareKeyLookup(db);
+    keyLookups.set(db, lookup);
+  }
+  const row = lookup.get({ hash });
   return row && { ...toSummary(row), hash: row.hash };
 }
 

@@ -6,7 +6,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { getOrganization } from "@/db/queries/organizations";
 import { orgTrendOptions } from "@/lib/hooks/use-org-trend";
 import { OrgDashboard } from "./_components/org-dashboard";
-import { loadOrgViewParams } from "./search-params";
+import { loadOrgViewParams, toOrgTrendRequest } from "./search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -24,13 +24,7 @@ export default async function OrgPage({ params, searchParams }: { params: Params
   const view = await loadOrgViewParams(searchParams);
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery(
-    orgTrendOptions({
-      orgId,
-      range: view.range,
-      from: view.range === "custom" ? (view.from?.getTime() ?? null) : null,
-      to: view.range === "custom" ? (view.to?.getTime() ?? null) : null,
-      bucket: view.bucket,
-    }),
+    orgTrendOptions(toOrgTrendRequest(orgId, view)),
   );
 
   return (

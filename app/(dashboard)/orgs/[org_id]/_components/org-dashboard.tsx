@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { UpdatedAt } from "@/components/ui/updated-at";
 import { useOrgTrend } from "@/lib/hooks/use-org-trend";
 import { BUCKET_MS } from "@/lib/trends/buckets";
-import { orgViewParams } from "../search-params";
+import { orgViewParams, toOrgTrendRequest } from "../search-params";
 import { CodeLegend } from "./code-legend";
 import { CodeTable } from "./code-table";
 import { RangeToolbar } from "./range-toolbar";
@@ -28,13 +28,7 @@ function eventsHref(orgId: string, code: string | null, from: number, to: number
 export function OrgDashboard({ orgId }: { orgId: string }) {
   const router = useRouter();
   const [view, setView] = useQueryStates(orgViewParams);
-  const request = {
-    orgId,
-    range: view.range,
-    from: view.range === "custom" ? (view.from?.getTime() ?? null) : null,
-    to: view.range === "custom" ? (view.to?.getTime() ?? null) : null,
-    bucket: view.bucket,
-  };
+  const request = toOrgTrendRequest(orgId, view);
   const query = useOrgTrend(request);
   const result = query.data;
 
