@@ -1,4 +1,6 @@
 export * from "./api-keys";
+export * from "./audit-log";
+export * from "./auth";
 export * from "./events";
 export * from "./organizations";
 export * from "./rejected-ingests";
