@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import Link from "next/link";
-import { MainNav } from "@/components/nav/main-nav";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -17,19 +15,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <header className="topbar">
-          <div className="topbar-inner">
-            <Link className="brand" href="/">
-              Errata
-            </Link>
-            <MainNav />
-          </div>
-        </header>
-        <Providers>
-          <main id="main" className="page">
-            {children}
-          </main>
-        </Providers>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -1,13 +1,10 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/errors/not-found-message";
 
+// Addresses that match no page at all; a dashboard page's own notFound() renders (dashboard)/not-found.tsx.
 export default function NotFound() {
   return (
-    <header className="page-header">
-      <h1>Page not found</h1>
-      <p className="lede">
-        There is nothing at this address. <Link href="/">Search for a request</Link> or browse the{" "}
-        <Link href="/codes">error codes</Link>.
-      </p>
-    </header>
+    <main id="main" className="page">
+      <NotFoundMessage />
+    </main>
   );
 }

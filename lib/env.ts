@@ -33,6 +33,17 @@ const envSchema = z.object({
   ERRATA_TRAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   /** Most refused submissions the trail keeps; the oldest go first. */
   ERRATA_TRAIL_MAX_SUBMISSIONS: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+  /**
+   * Signs session cookies. When unset, Errata generates one on first start and keeps it in the
+   * database, so every instance on that database shares it.
+   */
+  ERRATA_AUTH_SECRET: z.string().min(32, "use at least 32 characters, e.g. openssl rand -base64 32").optional(),
+  /** The address people open the dashboard at; with https:// session cookies are marked Secure. */
+  ERRATA_BASE_URL: z.url().optional(),
+  /** Hours a dashboard session lasts without use before its user must sign in again. */
+  ERRATA_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
+  /** Failed sign-ins allowed per e-mail address, and per client address, within 15 minutes. */
+  ERRATA_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,12 +1,28 @@
 import "server-only";
 
 import { listApiKeys } from "@/db/queries/api-keys";
+import { countUsers } from "@/db/queries/users";
 import { keyStatus } from "@/lib/auth/key-status";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { createSetupLink } from "@/lib/users/setup-links";
+
+/**
+ * With no dashboard user yet, prints a one-time link that makes its opener the first admin (there
+ * is no default password). Each start prints a fresh link and the previous one stops working.
+ */
+function announceFirstAdminLink(): void {
+  if (countUsers() > 0) return;
+  const link = createSetupLink({ email: null, role: "admin", createdBy: null });
+  logger.info(
+    { setup_link: link.url, expires_at: new Date(link.expiresAt).toISOString() },
+    `No dashboard users yet. Open this one-time link to create the first admin: ${link.url} (or run: npm run errata -- users create --email you@example.com --role admin)`,
+  );
+}
 
 /** Opens the database (migrating it) and says what a first-time user should do next. */
 export function announceStartup(): void {
+  announceFirstAdminLink();
   const settings = env();
   const keys = listApiKeys();
   const now = Date.now();

@@ -14,7 +14,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2), processIo);
+  process.exitCode = await main(process.argv.slice(2), processIo);
 } catch (error) {
   // A bad setting (e.g. DATABASE_URL) already reads as a sentence; anything else keeps its stack.
   const configProblem = error instanceof Error && error.message.startsWith("Invalid Errata configuration");

@@ -6,12 +6,14 @@ import { findRequests } from "@/lib/search/find-requests";
 import { singleMatch, toEventSummary, toSearchView } from "@/lib/search/search-view";
 import { queryKeys } from "@/lib/query-keys";
 import { SearchPanel } from "./_components/search-panel";
+import { requirePageUser } from "@/lib/session/current-user";
 
 export const dynamic = "force-dynamic";
 
 const RECENT_EVENTS = 10;
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser();
   const { q } = await searchParams;
   const query = typeof q === "string" ? q : "";
   const queryClient = new QueryClient();

@@ -11,11 +11,13 @@ const LINKS = [
   { href: "/settings", label: "Settings", matches: (path: string) => path.startsWith("/settings") },
 ];
 
-export function MainNav() {
+/** The main navigation; Settings only for admins, the only ones who may open it. */
+export function MainNav({ showSettings }: { showSettings: boolean }) {
   const pathname = usePathname();
+  const links = showSettings ? LINKS : LINKS.filter((link) => link.href !== "/settings");
   return (
     <nav className="nav" aria-label="Main">
-      {LINKS.map((link) => (
+      {links.map((link) => (
         <Link key={link.href} href={link.href} aria-current={link.matches(pathname) ? "page" : undefined}>
           {link.label}
         </Link>

@@ -1,9 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authenticateKey } from "@/lib/auth/authenticate";
+import { setRequestHeaders } from "@/lib/testing/request-headers";
+import { signedInHeaders } from "@/lib/testing/sessions";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
 import { createKey, loadApiKeys, revokeKey, type CreateKeyInput } from "./keys";
 
+vi.mock("next/headers", () => import("@/lib/testing/request-headers"));
+
 setupFreshDatabasePerTest();
+
+beforeEach(async () => {
+  setRequestHeaders(await signedInHeaders("admin"));
+});
 
 const input = (overrides: Partial<CreateKeyInput> = {}): CreateKeyInput => ({
   name: "registrations-api",

@@ -5,9 +5,9 @@ import { createApiKey, listApiKeys, revokeApiKeyById, type ApiKeySummary } from 
 import { KEY_SCOPES, type KeyScope } from "@/lib/auth/api-key-secret";
 import { parseExpiry } from "@/lib/auth/key-expiry";
 import { keyStatus, type KeyStatus } from "@/lib/auth/key-status";
+import { requireActionUser } from "@/lib/session/action-guard";
 
-// Server actions are public endpoints. Issue 5 (dashboard sign-in and roles) adds the admin-session
-// check at the top of each action below; until then anyone who reaches the dashboard manages keys.
+// Server actions are public endpoints: each one checks for an admin session before anything else.
 
 /** A key as the settings page shows it: the summary plus its status at the time of the call. */
 export interface ApiKeyView extends ApiKeySummary {
@@ -35,6 +35,7 @@ function toView(key: ApiKeySummary, now: number): ApiKeyView {
 }
 
 export async function loadApiKeys(): Promise<ApiKeyView[]> {
+  await requireActionUser("admin");
   const now = Date.now();
   return listApiKeys().map((key) => toView(key, now));
 }
@@ -45,6 +46,7 @@ export async function loadApiKeys(): Promise<ApiKeyView[]> {
  * secret are in this one response only.
  */
 export async function createKey(input: unknown): Promise<CreateKeyResult> {
+  await requireActionUser("admin");
   const parsed = createKeyInput.safeParse(input);
   if (!parsed.success) {
     const problems: Partial<Record<CreateKeyField, string>> = {};
@@ -71,6 +73,7 @@ const revokeKeyInput = z.object({ id: z.number().int().positive() });
 
 /** Revokes one key by id (ids are unambiguous where prefixes might not be). Null when unknown. */
 export async function revokeKey(input: unknown): Promise<ApiKeyView | null> {
+  await requireActionUser("admin");
   const { id } = revokeKeyInput.parse(input);
   const now = Date.now();
   const key = revokeApiKeyById(id, now);

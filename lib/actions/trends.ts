@@ -7,6 +7,7 @@ import { RANGE_CHOICES, resolveRange, SPIKE_WINDOWS } from "@/lib/trends/range-p
 import { trendRequestProblem } from "@/lib/trends/range-query";
 import { findSpikes } from "@/lib/trends/spikes";
 import type { OrgTrendView, SpikeReport, SpikeWindow } from "@/lib/trends/types";
+import { requireActionUser } from "@/lib/session/action-guard";
 
 const orgTrendRequest = z.object({
   orgId: z.string().min(1).max(128),
@@ -25,6 +26,7 @@ export type OrgTrendResult = { ok: true; view: OrgTrendView } | { ok: false; pro
  * clock at each call, so live refreshes slide the window forward. Null for an unknown organization.
  */
 export async function loadOrgTrend(input: OrgTrendRequest): Promise<OrgTrendResult> {
+  await requireActionUser();
   const request = orgTrendRequest.parse(input);
   const range = resolveRange(request, Date.now());
   const bucket = request.bucket === "auto" ? chooseBucket(range) : request.bucket;
@@ -35,5 +37,6 @@ export async function loadOrgTrend(input: OrgTrendRequest): Promise<OrgTrendResu
 }
 
 export async function loadSpikes(window: SpikeWindow): Promise<SpikeReport> {
+  await requireActionUser();
   return findSpikes(z.enum(SPIKE_WINDOWS).parse(window));
 }

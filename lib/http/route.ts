@@ -2,10 +2,9 @@ import "server-only";
 
 import type { Logger } from "pino";
 import type { z } from "zod";
-import type { KeyScope } from "@/lib/auth/api-key-secret";
-import { authenticateKey, type KeyActor } from "@/lib/auth/authenticate";
 import { logger } from "@/lib/log";
 import { ApiError, validationFailed } from "./api-error";
+import { authenticateRequest, type Actor, type ActorFor, type RouteAuth } from "./authenticate-request";
 import { errorResponse, jsonResponse } from "./envelope-response";
 import { newRequestId } from "./request-id";
 import { toApiError } from "./unexpected-error";
@@ -13,9 +12,9 @@ import { fieldProblems } from "./zod-problems";
 
 type RawParams = Record<string, string | string[] | undefined>;
 
-interface RouteOptions<Q extends z.ZodType, P extends z.ZodType> {
-  /** The key scope the route needs, or "none" for public routes. */
-  auth: KeyScope | "none";
+interface RouteOptions<A extends RouteAuth, Q extends z.ZodType, P extends z.ZodType> {
+  /** The key scope the route needs (`read` also accepts a dashboard session), or "none" for public routes. */
+  auth: A;
   query?: Q;
   params?: P;
   /**
@@ -28,17 +27,17 @@ interface RouteOptions<Q extends z.ZodType, P extends z.ZodType> {
 export interface RefusalContext {
   requestId: string;
   /** Null when authentication itself refused the request (or the route needs none). */
-  actor: KeyActor | null;
+  actor: Actor | null;
 }
 
 export type RefusalHook = (error: ApiError, request: Request, context: RefusalContext) => void;
 
-export interface HandlerArgs<Q, P> {
+export interface HandlerArgs<A extends RouteAuth, Q, P> {
   request: Request;
   requestId: string;
   query: Q;
   params: P;
-  actor: KeyActor | null;
+  actor: ActorFor<A>;
   log: Logger;
   /** A JSON response carrying this request's id. */
   reply: (body: unknown, status?: number) => Response;
@@ -63,16 +62,17 @@ function notifyRefused(hook: RefusalHook | undefined, error: ApiError, request: 
  * The one wrapper every API route goes through: assigns the request id, authenticates, validates
  * query and path parameters, and turns anything thrown into the unified error envelope.
  */
-export function route<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
-  options: RouteOptions<Q, P>,
-  handler: (args: HandlerArgs<z.infer<Q>, z.infer<P>>) => Promise<Response> | Response,
+export function route<A extends RouteAuth, Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
+  options: RouteOptions<A, Q, P>,
+  handler: (args: HandlerArgs<A, z.infer<Q>, z.infer<P>>) => Promise<Response> | Response,
 ) {
   return async (request: Request, context: { params: Promise<RawParams> }): Promise<Response> => {
     const requestId = newRequestId();
     const log = logger.child({ request_id: requestId });
-    let actor: KeyActor | null = null;
+    let actor: Actor | null = null;
     try {
-      actor = options.auth === "none" ? null : authenticateKey(request.headers.get("authorization"), options.auth);
+      const authenticated = await authenticateRequest(request, options.auth);
+      actor = authenticated;
       const url = new URL(request.url);
       // An empty parameter (`?http_status=`) means "no filter", as forms and link builders send it.
       const present = [...url.searchParams].filter(([, value]) => value !== "");
@@ -83,7 +83,7 @@ export function route<Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
         requestId,
         query,
         params,
-        actor,
+        actor: authenticated,
         log,
         reply: (body, status = 200) => jsonResponse(body, requestId, status),
       });

@@ -102,7 +102,7 @@ export function recordIngestRefusal(error: ApiError, request: Request, context: 
     const submitted = submittedIds.get(error);
     const row: NewRejection = {
       receivedAt: now,
-      keyPrefix: context.actor?.prefix ?? presentedKeyPrefix(request.headers.get("authorization")),
+      keyPrefix: (context.actor?.kind === "key" ? context.actor.prefix : null) ?? presentedKeyPrefix(request.headers.get("authorization")),
       httpStatus: error.status,
       code: error.code,
       summary: refusalSummary(error),

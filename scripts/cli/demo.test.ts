@@ -15,8 +15,8 @@ function count(query: string): number {
 }
 
 describe("demo", () => {
-  it("stores the traffic with rollups and catalog flags, and a second run with the same seed adds nothing", () => {
-    const first = runCli("demo", "--events", "3000", "--orgs", "4", "--days", "7", "--seed", "5");
+  it("stores the traffic with rollups and catalog flags, and a second run with the same seed adds nothing", async () => {
+    const first = await runCli("demo", "--events", "3000", "--orgs", "4", "--days", "7", "--seed", "5");
     expect(first.status).toBe(0);
     const stored = count("select count(*) from events");
     expect(stored).toBeGreaterThan(3000);
@@ -29,7 +29,7 @@ describe("demo", () => {
     expect(count("select count(*) from organizations where id = 'org_acme_music' and name = 'Acme Music Group'")).toBe(1);
     expect(count("select count(*) from events where catalog_flag = 'details_mismatch'")).toBeGreaterThan(0);
 
-    const second = runCli("demo", "--events", "3000", "--orgs", "4", "--days", "7", "--seed", "5");
+    const second = await runCli("demo", "--events", "3000", "--orgs", "4", "--days", "7", "--seed", "5");
     expect(second.status).toBe(0);
     expect(second.outText).toMatch(/already stored[\s\S]*nothing was duplicated/);
     expect(count("select count(*) from events")).toBe(stored);
@@ -42,8 +42,8 @@ describe("demo", () => {
     [["--seed", "abc"], /--seed/],
     [["--events", "1e4"], /--events/],
     [["--verbose"], /Unknown option/],
-  ])("refuses %j", (args, message) => {
-    const result = runCli("demo", ...args);
+  ])("refuses %j", async (args, message) => {
+    const result = await runCli("demo", ...args);
     expect(result.status).toBe(1);
     expect(result.errText).toMatch(message);
     expect(count("select count(*) from events")).toBe(0);

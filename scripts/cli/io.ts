@@ -12,7 +12,7 @@ export const processIo: CliIo = {
 /** A mistake in the command line itself: reported on stderr with exit status 1, no stack trace. */
 export class CliError extends Error {}
 
-export type Command = (args: string[], io: CliIo) => number;
+export type Command = (args: string[], io: CliIo) => number | Promise<number>;
 
 /** node:util parseArgs reports bad options as TypeErrors carrying an ERR_PARSE_ARGS_* code. */
 function isParseArgsError(error: unknown): error is TypeError {
@@ -20,9 +20,9 @@ function isParseArgsError(error: unknown): error is TypeError {
 }
 
 /** Runs a command, turning usage mistakes into a message and exit status 1. */
-export function runCommand(command: Command, args: string[], io: CliIo): number {
+export async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
   try {
-    return command(args, io);
+    return await command(args, io);
   } catch (error) {
     if (error instanceof CliError || isParseArgsError(error)) {
       io.err(`error: ${error.message}`);

@@ -4,6 +4,7 @@ import { KEY_SCOPES, type KeyScope } from "@/lib/auth/api-key-secret";
 import { parseExpiry } from "@/lib/auth/key-expiry";
 import { keyStatus } from "@/lib/auth/key-status";
 import { CliError, formatTable, formatTime, type CliIo } from "./io";
+import { dispatchSubcommand, type Subcommand } from "./subcommands";
 
 export const KEYS_USAGE = [
   "npm run errata -- keys create --name NAME --scopes ingest,read [--signing-secret] [--expires 2027-01-31|30d]",
@@ -126,19 +127,12 @@ export function revokeKeysCommand(args: string[], io: CliIo): number {
   return revoked.length > 0 ? 0 : 1;
 }
 
-const subcommands = new Map<string, (args: string[], io: CliIo) => number>([
+const subcommands = new Map<string, Subcommand>([
   ["create", createKeyCommand],
   ["list", listKeysCommand],
   ["revoke", revokeKeysCommand],
 ]);
 
-export function keysCommand(args: string[], io: CliIo): number {
-  const [name, ...rest] = args;
-  const subcommand = name ? subcommands.get(name) : undefined;
-  if (!subcommand) {
-    io.err(name ? `unknown keys command "${name}". Usage:` : "Usage:");
-    for (const line of KEYS_USAGE) io.err(`  ${line}`);
-    return 1;
-  }
-  return subcommand(rest, io);
+export function keysCommand(args: string[], io: CliIo): number | Promise<number> {
+  return dispatchSubcommand("keys", subcommands, KEYS_USAGE, args, io);
 }

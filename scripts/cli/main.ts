@@ -2,14 +2,16 @@ import { demoCommand } from "./demo";
 import { runCommand, type CliIo, type Command } from "./io";
 import { keysCommand } from "./keys";
 import { USAGE } from "./usage";
+import { usersCommand } from "./users";
 
 const commands = new Map<string, Command>([
   ["keys", keysCommand],
+  ["users", usersCommand],
   ["demo", demoCommand],
 ]);
 
 /** Dispatches one command line; returns the exit status instead of exiting, so tests can call it. */
-export function main(argv: string[], io: CliIo): number {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.out(USAGE);

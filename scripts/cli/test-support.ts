@@ -11,10 +11,10 @@ export interface CliRun {
 }
 
 /** Runs `errata ...argv` in-process; a write holding several lines counts as those lines. */
-export function runCli(...argv: string[]): CliRun {
+export async function runCli(...argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { out: (text) => out.push(...text.split("\n")), err: (text) => err.push(...text.split("\n")) };
-  const status = main(argv, io);
+  const status = await main(argv, io);
   return { status, out, outText: out.join("\n"), err, errText: err.join("\n") };
 }

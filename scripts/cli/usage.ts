@@ -1,12 +1,14 @@
 import { KEY_SCOPES } from "@/lib/auth/api-key-secret";
 import { DEMO_USAGE } from "./demo";
 import { KEYS_USAGE } from "./keys";
+import { USERS_USAGE } from "./users";
 
 export const USAGE = [
   "Errata command line",
   "",
   "Usage:",
   ...KEYS_USAGE.map((line) => `  ${line}`),
+  ...USERS_USAGE.map((line) => `  ${line}`),
   `  ${DEMO_USAGE}`,
   "  npm run errata -- help",
   "",
@@ -16,6 +18,9 @@ export const USAGE = [
   "                --expires takes a date (the key stops working at 00:00 UTC that day) or a number of days (30d).",
   "  keys list     List keys by prefix and name with scopes, expiry and status (never the key or its secret).",
   "  keys revoke   Revoke the active key whose prefix starts with PREFIX; --all when it matches several.",
+  "  users create  Invite a dashboard user: prints a one-time link where they choose their password.",
+  "                With --password-stdin, reads the password from standard input and creates the account at once.",
+  "  users list    List dashboard users with role and status (never a password).",
   "  demo          Fill the database with sample traffic for several organizations, with one spike.",
   "",
   "The database is DATABASE_URL (default file:./data/errata.db).",

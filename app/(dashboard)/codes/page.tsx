@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { catalogFamilies } from "@/lib/catalog";
+import { requirePageUser } from "@/lib/session/current-user";
 
 export const metadata: Metadata = { title: "Error codes" };
 
-export default function CodesPage() {
+export default async function CodesPage() {
+  await requirePageUser();
   const families = catalogFamilies();
   return (
     <>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { listOrgSummaries } from "@/lib/trends/org-trends";
 import { OrgsTable } from "./_components/orgs-table";
+import { requirePageUser } from "@/lib/session/current-user";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organizations" };
 
-export default function OrgsPage() {
+export default async function OrgsPage() {
+  await requirePageUser();
   const orgs = listOrgSummaries();
   return (
     <>

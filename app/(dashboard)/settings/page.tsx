@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requirePageUser } from "@/lib/session/current-user";
 
 export const metadata: Metadata = { title: "Settings" };
 
 const SECTIONS = [
   { href: "/settings/keys", title: "API keys", text: "Create keys for services and scripts, require signed submissions, set expiries, revoke keys." },
   { href: "/settings/ingest", title: "Ingest trail", text: "Submissions Errata refused in the last 7 days, and why." },
+  { href: "/settings/audit", title: "Audit log", text: "Who viewed which request, and when: on the dashboard or through the API." },
 ];
 
-// Issue 5 (dashboard sign-in and roles): settings become admin-only; the check goes in the layout.
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  await requirePageUser("admin");
   return (
     <>
       <header className="page-header">

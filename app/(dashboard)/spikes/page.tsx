@@ -5,11 +5,13 @@ import { spikesOptions } from "@/lib/hooks/use-spikes";
 import { SPIKE_RULE_TEXT } from "@/lib/trends/spike-rule";
 import { SpikesView } from "./_components/spikes-view";
 import { loadSpikeParams } from "./search-params";
+import { requirePageUser } from "@/lib/session/current-user";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Spikes" };
 
 export default async function SpikesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const { window } = await loadSpikeParams(searchParams);
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery(spikesOptions(window));

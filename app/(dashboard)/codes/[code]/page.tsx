@@ -9,6 +9,7 @@ import { CodeActivityCard } from "@/components/codes/code-activity-card";
 import { findCatalogEntry } from "@/lib/catalog";
 import { getCodeActivity } from "@/lib/trends/code-activity";
 import { RANGE_PRESETS, rangeEndingNow } from "@/lib/trends/range-presets";
+import { requirePageUser } from "@/lib/session/current-user";
 
 type Params = Promise<{ code: string }>;
 
@@ -21,6 +22,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function CodePage({ params }: { params: Params }) {
+  await requirePageUser();
   const entry = findCatalogEntry(decodeURIComponent((await params).code));
   if (!entry) notFound();
   const activity = getCodeActivity(entry.code, rangeEndingNow(RANGE_PRESETS["30d"]), "day");

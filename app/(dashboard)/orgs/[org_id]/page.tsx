@@ -7,6 +7,7 @@ import { getOrganization } from "@/db/queries/organizations";
 import { orgTrendOptions } from "@/lib/hooks/use-org-trend";
 import { OrgDashboard } from "./_components/org-dashboard";
 import { loadOrgViewParams, toOrgTrendRequest } from "./search-params";
+import { requirePageUser } from "@/lib/session/current-user";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function OrgPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const orgId = decodeURIComponent((await params).org_id);
   const organization = getOrganization(orgId);
   if (!organization) notFound();

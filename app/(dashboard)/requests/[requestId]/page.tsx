@@ -8,7 +8,9 @@ import { ExplanationCards } from "@/components/events/explanation-cards";
 import { RequestFacts } from "@/components/events/request-facts";
 import { RequestNotFound } from "@/components/events/request-not-found";
 import { Badge } from "@/components/ui/badge";
+import { recordRequestView } from "@/lib/audit/record-view";
 import { explainEvent } from "@/lib/catalog";
+import { requirePageUser } from "@/lib/session/current-user";
 
 // Always read the current database: an event may arrive a moment after the ticket does.
 export const dynamic = "force-dynamic";
@@ -29,8 +31,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function RequestPage({ params }: { params: Params }) {
+  const user = await requirePageUser();
   const requestId = decodeId((await params).requestId);
   const event = findEventByRequestId(requestId);
+  // Recorded before anything is rendered; if it cannot be, this throws and the error page shows instead.
+  recordRequestView(user, requestId, "page", event !== undefined);
   if (!event) return <RequestNotFound requestId={requestId} />;
 
   const explanation = explainEvent(event);

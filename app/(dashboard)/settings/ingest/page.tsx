@@ -6,13 +6,14 @@ import { readTrail, TRAIL_PAGE_SIZE } from "@/lib/ingest/rejection-lookup";
 import { RejectionsTable } from "./_components/rejections-table";
 import { TrailFilters } from "./_components/trail-filters";
 import { loadTrailParams } from "./search-params";
+import { requirePageUser } from "@/lib/session/current-user";
 
 // Always read the current trail: refusals are written within a second of happening.
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ingest trail" };
 
-// Issue 5 (dashboard sign-in and roles): admin-only like the rest of /settings; the check goes in the layout.
 export default async function IngestTrailPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePageUser("admin");
   const params = await loadTrailParams(searchParams);
   const values = { key: params.key.trim(), code: params.code.trim(), request_id: params.request_id.trim() };
   const { rejections, codes } = readTrail({

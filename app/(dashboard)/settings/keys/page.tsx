@@ -4,12 +4,13 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { apiKeysOptions } from "@/lib/hooks/use-api-keys";
 import { CreateKeyCard } from "./_components/create-key-card";
 import { KeysTable } from "./_components/keys-table";
+import { requirePageUser } from "@/lib/session/current-user";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API keys" };
 
-// Issue 5 (dashboard sign-in and roles): redirect anyone without an admin session before prefetching.
 export default async function KeysPage() {
+  await requirePageUser("admin");
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery(apiKeysOptions());
   return (

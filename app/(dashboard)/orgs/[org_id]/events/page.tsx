@@ -7,6 +7,7 @@ import { getOrganization } from "@/db/queries/organizations";
 import { EventList } from "@/components/events/event-list";
 import { decodeCursor, encodeCursor } from "@/lib/events/list-query";
 import { toEventSummary } from "@/lib/search/search-view";
+import { requirePageUser } from "@/lib/session/current-user";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
@@ -27,6 +28,7 @@ function utc(date: Date): string {
 
 /** The requests behind a bar or a table row of the organization chart, newest first. */
 export default async function OrgEventsPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
+  await requirePageUser();
   const orgId = decodeURIComponent((await params).org_id);
   if (!getOrganization(orgId)) notFound();
   const filters = await loadFilters(searchParams);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { listApiKeys } from "@/db/queries/api-keys";
+import { listRequestViews } from "@/db/queries/audit-log";
 import { storeEvents } from "@/db/queries/events";
 import { catalogFlagFor } from "@/lib/catalog";
 import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
+import { rawSqlite } from "@/lib/testing/raw-sqlite";
 import { GET } from "./route";
 
 const MiB = 1024 * 1024;
@@ -107,5 +110,39 @@ describe("GET /api/v1/events/{request_id}", () => {
     const body = await expectEnvelope(await getEvent("req_audio_1", handler.keys.ingest), 403, "auth.scope_denied");
     expect(body.details.required).toBe("read");
     expect((await getEvent("req_audio_1", handler.keys.both)).status).toBe(200);
+  });
+});
+
+describe("GET /api/v1/events/{request_id} — audit log", () => {
+  const views = () => listRequestViews({}, 50).views;
+
+  it("records a view with a read key under the key's prefix and name before answering", async () => {
+    const before = Date.now();
+    await okBody(await getEvent("req_audio_1"));
+    const readKey = listApiKeys().find((key) => key.name === "read only");
+    expect(views()).toEqual([
+      expect.objectContaining({ actorKind: "key", actorId: readKey?.prefix, actorLabel: "read only", requestId: "req_audio_1", via: "api", found: true }),
+    ]);
+    expect(views()[0]?.viewedAt).toBeGreaterThanOrEqual(before);
+  });
+
+  it("records a lookup of an unknown id with found=false", async () => {
+    await expectEnvelope(await getEvent("req_nope"), 404, "common.not_found");
+    expect(views()).toEqual([expect.objectContaining({ requestId: "req_nope", via: "api", found: false })]);
+  });
+
+  it("records nothing for a refused request: no key, a key without read, an invalid id", async () => {
+    await expectEnvelope(await getEvent("req_audio_1", null), 401, "common.unauthorized");
+    await expectEnvelope(await getEvent("req_audio_1", handler.keys.ingest), 403, "auth.scope_denied");
+    await expectEnvelope(await getEvent("r".repeat(129)), 422, "common.validation_failed");
+    expect(views()).toEqual([]);
+  });
+
+  it("withholds the event with 503 when the view cannot be recorded", async () => {
+    rawSqlite(handler.db).exec("drop table audit_log");
+    const response = await getEvent("req_audio_1");
+    const body = await expectEnvelope(response, 503, "common.service_unavailable");
+    expect(response.headers.get("Retry-After")).toBe("2");
+    expect(JSON.stringify(body)).not.toContain("audio_too_large");
   });
 });

@@ -1,0 +1,68 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+import { createAccessControl } from "better-auth/plugins/access";
+import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
+import { getDb, type Db } from "@/db/client";
+import { getOrCreateAppSecret } from "@/db/queries/app-secrets";
+import { accounts, sessions, users, verifications } from "@/db/schema";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { publicBaseUrl } from "@/lib/public-base-url";
+
+const accessControl = createAccessControl(defaultStatements);
+// Agents get no user- or session-management permission; admins get the plugin's full set.
+const roles = { admin: adminAc, agent: accessControl.newRole({ user: [], session: [] }) };
+
+function authSecret(): string {
+  return env().ERRATA_AUTH_SECRET ?? getOrCreateAppSecret("auth_secret", () => randomBytes(32).toString("base64url"));
+}
+
+function createAuth(db: Db) {
+  const settings = env();
+  return betterAuth({
+    appName: "Errata",
+    secret: authSecret(),
+    baseURL: publicBaseUrl(),
+    logger: { log: (level, message) => logger[level]({ component: "better-auth" }, message) },
+    database: drizzleAdapter(db, { provider: "sqlite", schema: { user: users, session: sessions, account: accounts, verification: verifications } }),
+    // Accounts are made by admins and setup links only: nobody signs themselves up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    session: {
+      expiresIn: settings.ERRATA_SESSION_HOURS * 3600,
+      // A session used within its last quarter is extended; an idle one simply expires.
+      updateAge: Math.max(60, Math.floor((settings.ERRATA_SESSION_HOURS * 3600) / 4)),
+      // No cookie cache: a revoked or expired session must stop working on the very next request.
+      cookieCache: { enabled: false },
+    },
+    advanced: {
+      cookiePrefix: "errata",
+      useSecureCookies: publicBaseUrl().startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    // Sign-in runs through our server action, which applies its own per-account and per-client limits.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    plugins: [admin({ ac: accessControl, roles, defaultRole: "agent", adminRoles: ["admin"] }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+// One instance per database handle: tests and the CLI switch databases, and the server's is cached.
+const instances = new WeakMap<Db, Auth>();
+
+/** better-auth bound to the process's database, created on first use (never at import). */
+export function getAuth(): Auth {
+  const db = getDb();
+  let auth = instances.get(db);
+  if (!auth) {
+    auth = createAuth(db);
+    instances.set(db, auth);
+  }
+  return auth;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { getAuth } from "@/lib/session/auth";
+import { signedInHeaders } from "@/lib/testing/sessions";
+import { rawSqlite } from "@/lib/testing/raw-sqlite";
+import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
+import { sessionUserFrom, signInPath } from "./current-user";
+
+const database = setupFreshDatabasePerTest();
+
+describe("sessionUserFrom", () => {
+  it("resolves a session cookie to its user and role", async () => {
+    const headers = await signedInHeaders("admin", "ada@example.com");
+    expect(await sessionUserFrom(headers)).toMatchObject({ kind: "user", email: "ada@example.com", role: "admin" });
+  });
+
+  it("returns null without a cookie, with a forged one, after expiry and after sign-out", async () => {
+    expect(await sessionUserFrom(new Headers())).toBeNull();
+    expect(await sessionUserFrom(new Headers({ cookie: "errata.session_token=forged.value" }))).toBeNull();
+
+    const expiring = await signedInHeaders("agent");
+    rawSqlite(database.db).prepare("UPDATE sessions SET expires_at = ?").run(Date.now() - 1000);
+    expect(await sessionUserFrom(expiring)).toBeNull();
+
+    const signedOut = await signedInHeaders("agent");
+    expect(await sessionUserFrom(signedOut)).not.toBeNull();
+    await getAuth().api.signOut({ headers: signedOut });
+    expect(await sessionUserFrom(signedOut)).toBeNull();
+  });
+
+  it("refuses a deactivated user's session", async () => {
+    const headers = await signedInHeaders("agent", "bo@example.com");
+    rawSqlite(database.db).prepare("UPDATE users SET banned = 1 WHERE email = ?").run("bo@example.com");
+    expect(await sessionUserFrom(headers)).toBeNull();
+  });
+});
+
+describe("signInPath", () => {
+  it("returns to the page asked for, never off the site", () => {
+    expect(signInPath("/orgs/org_1?range=7d")).toBe("/sign-in?next=%2Forgs%2Forg_1%3Frange%3D7d");
+    expect(signInPath("/")).toBe("/sign-in");
+    expect(signInPath(null)).toBe("/sign-in");
+    expect(signInPath("//evil.example/x")).toBe("/sign-in");
+    expect(signInPath("https://evil.example")).toBe("/sign-in");
+    expect(signInPath("/\\evil.example")).toBe("/sign-in");
+  });
+});
