@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_BASE_URL, E2E_DATABASE_FILE, E2E_DATABASE_URL, E2E_PORT } from "./e2e/fixtures/env";
+import { SESSION_STATE } from "./e2e/fixtures/users";
 
 const CI = Boolean(process.env.CI);
 
@@ -41,11 +42,20 @@ export default defineConfig({
   },
   projects: [
     {
+      // Signs in the run's admin and agent once and saves their browser states for the specs.
+      name: "sessions",
+      testMatch: /sessions\.setup\.ts/,
+      use: { ...devices["Desktop Chrome"], headless: true, launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } },
+    },
+    {
       name: "chromium",
+      dependencies: ["sessions"],
       use: {
         ...devices["Desktop Chrome"],
         headless: true,
         launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+        // Specs run as the admin unless they say otherwise (test.use({ storageState: … })).
+        storageState: SESSION_STATE.admin,
       },
     },
   ],
@@ -53,8 +63,7 @@ export default defineConfig({
     // The production server (`npm run test:e2e` builds first). The database is deleted here, not in
     // globalSetup, because this command runs first; the app recreates and migrates it lazily.
     command: `rm -f ${E2E_DATABASE_FILE} ${E2E_DATABASE_FILE}-wal ${E2E_DATABASE_FILE}-shm ${E2E_DATABASE_FILE}-journal && npm run start -- --port ${E2E_PORT} --hostname 127.0.0.1`,
-    // A 401 means the app is up and its API routes answer; the check touches no database.
-    url: `${E2E_BASE_URL}/api/v1/codes`,
+    url: `${E2E_BASE_URL}/api/health`,
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(E2E_PORT),

@@ -3,6 +3,10 @@ import { expectEnvelope, REQUEST_ID_PATTERN } from "./fixtures/envelope";
 import { audioTooLarge, newOrgId, newRequestId, quotaExceeded } from "./fixtures/events";
 import { ingest } from "./fixtures/ingest";
 import { bearer, e2eKeys } from "./fixtures/keys";
+import { SIGNED_OUT } from "./fixtures/users";
+
+// Keys only: a session cookie would let the read routes answer requests these tests expect refused.
+test.use({ storageState: SIGNED_OUT });
 
 const EVENTS = "/api/v1/events";
 const eventUrl = (requestId: string) => `${EVENTS}/${encodeURIComponent(requestId)}`;

@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_DATABASE_URL, E2E_KEYS_FILE } from "./fixtures/env";
+import { E2E_KEYS_FILE } from "./fixtures/env";
 import type { E2eKeys } from "./fixtures/keys";
+import { errataCli } from "./fixtures/users";
 
 /**
  * Creates this run's API keys with the real CLI against the e2e database. Playwright has already
@@ -10,24 +10,10 @@ import type { E2eKeys } from "./fixtures/keys";
  * lazily, so the CLI is the first to create and migrate it.
  */
 function createKey(name: string, scopes: string): string {
-  const args = ["run", "--silent", "errata", "--", "keys", "create", "--name", name, "--scopes", scopes];
-  let output: string;
-  try {
-    output = execFileSync("npm", args, {
-      env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1" },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: 60_000,
-    });
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`npm ${args.join(" ")} failed: ${failed.message}\n${failed.stdout ?? ""}${failed.stderr ?? ""}`);
-  }
+  const output = errataCli(["keys", "create", "--name", name, "--scopes", scopes]);
   // The CLI prints the key alone on its last line.
   const key = output.trimEnd().split("\n").at(-1)?.trim() ?? "";
-  if (!/^\S{16,}$/.test(key)) {
-    throw new Error(`npm ${args.join(" ")} did not end with a key on its own line:\n${output}`);
-  }
+  if (!/^\S{16,}$/.test(key)) throw new Error(`keys create did not end with a key on its own line:\n${output}`);
   return key;
 }
 

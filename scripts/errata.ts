@@ -13,13 +13,18 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2), processIo);
-} catch (error) {
-  // A bad setting (e.g. DATABASE_URL) already reads as a sentence; anything else keeps its stack.
-  const configProblem = error instanceof Error && error.message.startsWith("Invalid Errata configuration");
-  processIo.err(configProblem ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exitCode = 1;
-} finally {
-  closeDatabase();
+// An async function rather than top-level await: tsx runs this file as CommonJS (no "type": "module").
+async function run(): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2), processIo);
+  } catch (error) {
+    // A bad setting (e.g. DATABASE_URL) already reads as a sentence; anything else keeps its stack.
+    const configProblem = error instanceof Error && error.message.startsWith("Invalid Errata configuration");
+    processIo.err(configProblem ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  } finally {
+    closeDatabase();
+  }
 }
+
+void run();

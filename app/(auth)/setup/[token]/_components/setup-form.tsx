@@ -44,7 +44,7 @@ export function SetupForm({ token, fixedEmail }: { token: string; fixedEmail: st
       </div>
       <div className="field">
         <label htmlFor="setup-password">Password (at least 10 characters)</label>
-        <input id="setup-password" className="input" name="password" type="password" autoComplete="new-password" required minLength={10} {...invalid("password")} />
+        <input id="setup-password" className="input" name="password" type="password" autoComplete="new-password" required {...invalid("password")} />
         <FieldError id="setup-password-error" message={state.problems.password} />
       </div>
       <div className="field">
