@@ -51,8 +51,8 @@ export interface AuditCursor {
 
 export interface RequestViewFilter {
   /**
-   * Exactly one actor. User ids (better-auth: letters and digits) and key prefixes (`erk_…`)
-   * cannot collide, so the id alone names an actor and the actor index applies.
+   * Exactly one actor. Key prefixes start with `erk_` and user ids (better-auth's) never do, so the
+   * id alone names an actor and the (actor_id, viewed_at) index serves the filter and the order.
    */
   actorId?: string;
   /** Views of ids starting with this text, so a truncated id from a ticket still finds them. */

@@ -6,6 +6,7 @@ import { catalogFlagFor } from "@/lib/catalog";
 import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
 import { rawSqlite } from "@/lib/testing/raw-sqlite";
+import { signedInHeaders } from "@/lib/testing/sessions";
 import { GET } from "./route";
 
 const MiB = 1024 * 1024;
@@ -124,6 +125,13 @@ describe("GET /api/v1/events/{request_id} — audit log", () => {
       expect.objectContaining({ actorKind: "key", actorId: readKey?.prefix, actorLabel: "read only", requestId: "req_audio_1", via: "api", found: true }),
     ]);
     expect(views()[0]?.viewedAt).toBeGreaterThanOrEqual(before);
+  });
+
+  it("records a signed-in user reading without a key under their e-mail", async () => {
+    const headers = await signedInHeaders("agent", "agent@example.com");
+    const response = await GET(new Request(`${BASE_URL}/api/v1/events/req_audio_1`, { headers }), routeContext({ request_id: "req_audio_1" }));
+    await okBody(response);
+    expect(views()).toEqual([expect.objectContaining({ actorKind: "user", actorLabel: "agent@example.com", requestId: "req_audio_1", via: "api" })]);
   });
 
   it("records a lookup of an unknown id with found=false", async () => {
