@@ -2,7 +2,7 @@ import "server-only";
 
 import type { KeyScope } from "@/lib/auth/api-key-secret";
 import { authenticateKey, type KeyActor } from "@/lib/auth/authenticate";
-import { sessionUserFrom, type SessionUser } from "@/lib/session/current-user";
+import { sessionUserFrom, type SessionUser } from "@/lib/session/session-user";
 import { ApiError } from "./api-error";
 
 /** What a route asks of its callers: an API key scope, or nothing (public routes). */

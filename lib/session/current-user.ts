@@ -4,26 +4,11 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
-import { getAuth } from "./auth";
 import { safeReturnPath } from "./return-path";
-import { roleGrants, roleOf, type Role } from "./roles";
+import { roleGrants, type Role } from "./roles";
+import { sessionUserFrom, type SessionUser } from "./session-user";
 
-/** The signed-in person, as pages, actions and the audit log see them. */
-export interface SessionUser {
-  kind: "user";
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-/** The user of a session token carried by `requestHeaders`, or null (none, expired, revoked, deactivated). */
-export async function sessionUserFrom(requestHeaders: Headers): Promise<SessionUser | null> {
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
-  if (!session || session.user.banned) return null;
-  const { user } = session;
-  return { kind: "user", id: user.id, email: user.email, name: user.name, role: roleOf(user.role) };
-}
+export { sessionUserFrom, type SessionUser };
 
 /** The signed-in user of the request being rendered, looked up once per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => sessionUserFrom(await headers()));

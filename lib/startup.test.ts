@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log";
+import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
+import { createUser } from "@/lib/users/create-user";
+import { readSetupLink } from "@/lib/users/setup-links";
+import { announceStartup } from "./startup";
+
+setupFreshDatabasePerTest();
+
+afterEach(() => vi.restoreAllMocks());
+
+function loggedSetupLinks(info: ReturnType<typeof vi.spyOn>): string[] {
+  return info.mock.calls
+    .map((call: unknown[]) => call[0])
+    .filter((first: unknown): first is { setup_link: string } => typeof first === "object" && first !== null && "setup_link" in first)
+    .map((first: { setup_link: string }) => first.setup_link);
+}
+
+describe("announceStartup", () => {
+  it("prints a one-time first-admin link while nobody has an account, a fresh one each start", () => {
+    const info = vi.spyOn(logger, "info");
+    announceStartup();
+    announceStartup();
+    const links = loggedSetupLinks(info);
+    expect(links).toHaveLength(2);
+    const [first, second] = links.map((url) => url.slice(url.lastIndexOf("/") + 1));
+    expect(readSetupLink(first ?? "")).toBeNull();
+    expect(readSetupLink(second ?? "")).toMatchObject({ email: null, role: "admin" });
+  });
+
+  it("prints no link once a user exists", async () => {
+    await createUser({ email: "ada@example.com", name: "Ada", password: "a long password", role: "admin" });
+    const info = vi.spyOn(logger, "info");
+    announceStartup();
+    expect(loggedSetupLinks(info)).toEqual([]);
+  });
+});
