@@ -19,4 +19,8 @@ export const queryKeys = {
     all: ["keys"] as const,
     list: () => ["keys", "list", {}] as const,
   },
+  users: {
+    all: ["users"] as const,
+    list: () => ["users", "list", {}] as const,
+  },
 };

@@ -1,9 +1,9 @@
 import "server-only";
 
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, isNull, max, or, sql } from "drizzle-orm";
 import { roleOf, type Role } from "@/lib/session/roles";
 import { getDb } from "../client";
-import { users } from "../schema";
+import { sessions, users } from "../schema";
 
 /** A dashboard user as lists show them (never a password hash: those live in `accounts`). */
 export interface UserSummary {
@@ -44,4 +44,39 @@ export function findUserByEmail(email: string): UserSummary | null {
 export function findUserById(id: string): UserSummary | null {
   const row = getDb().select(summaryColumns).from(users).where(eq(users.id, id)).get();
   return row ? toSummary(row) : null;
+}
+
+/** A user with what their sessions tell: when they last signed in, and on how many devices now. */
+export interface UserWithSessions extends UserSummary {
+  /** The newest session's start. Sessions end (sign-out, revocation, expiry), so null means none on record. */
+  lastSignedInAt: number | null;
+  /** Sessions that have not expired yet. */
+  activeSessions: number;
+}
+
+/** Every user with their sessions summed up, in one pass over `sessions_user_idx`. */
+export function listUsersWithSessions(now: number): UserWithSessions[] {
+  return getDb()
+    .select({
+      ...summaryColumns,
+      lastSignedInAt: max(sessions.createdAt),
+      activeSessions: sql<number>`count(case when ${sessions.expiresAt} > ${now} then 1 end)`,
+    })
+    .from(users)
+    .leftJoin(sessions, eq(sessions.userId, users.id))
+    .groupBy(users.id)
+    .orderBy(asc(users.email))
+    .all()
+    .map((row) => ({ ...toSummary(row), lastSignedInAt: row.lastSignedInAt?.getTime() ?? null, activeSessions: row.activeSessions }));
+}
+
+/** Admins who can sign in: the people who could still manage users and keys. */
+export function countActiveAdmins(): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, "admin"), or(isNull(users.banned), eq(users.banned, false))))
+      .get()?.n ?? 0
+  );
 }

@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/settings/keys", title: "API keys", text: "Create keys for services and scripts, require signed submissions, set expiries, revoke keys." },
   { href: "/settings/ingest", title: "Ingest trail", text: "Submissions Errata refused in the last 7 days, and why." },
   { href: "/settings/audit", title: "Audit log", text: "Who viewed which request, and when: on the dashboard or through the API." },
+  { href: "/settings/users", title: "Users", text: "Invite people, change roles, deactivate accounts, sign people out everywhere." },
 ];
 
 export default async function SettingsPage() {

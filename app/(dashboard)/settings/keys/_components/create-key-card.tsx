@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Card } from "@/components/ui/card";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { KEY_SCOPES, type KeyScope } from "@/lib/auth/api-key-secret";
 import { useCreateApiKey } from "@/lib/hooks/use-api-keys";
 import { NewKeyNotice } from "./new-key-notice";
@@ -16,13 +17,6 @@ const SCOPE_HINTS: Record<KeyScope, string> = {
 /** The earliest date an expiry may name: tomorrow (UTC), since a key stops working at 00:00 UTC that day. */
 function tomorrowUtc(): string {
   return new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-const noSubscription = () => () => {};
-
-/** True once hydrated: before that a click would submit the form natively and lose what was typed. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
 /** The create form; after a success it gives way to the one-time view of the new key. */
