@@ -30,9 +30,9 @@ export function UserRow({ user, onChange }: { user: ManagedUser; onChange: (user
           <span className="muted">{user.name}</span>
         </div>
       </td>
-      <td>{user.role}</td>
-      <td>{user.deactivated ? <Badge tone="danger">deactivated</Badge> : <Badge tone="ok">active</Badge>}</td>
-      <td>
+      <td className={styles.nowrap}>{user.role}</td>
+      <td className={styles.nowrap}>{user.deactivated ? <Badge tone="danger">deactivated</Badge> : <Badge tone="ok">active</Badge>}</td>
+      <td className={styles.nowrap}>
         <LocalTime ms={user.createdAt} relative={false} />
       </td>
       <td>
