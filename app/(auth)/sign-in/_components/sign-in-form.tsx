@@ -1,5 +1,6 @@
 "use client";
 
+import { FormAlert } from "@/components/ui/form-alert";
 import { useActionState } from "react";
 import { signIn, type SignInState } from "@/lib/actions/session";
 
@@ -9,11 +10,7 @@ export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signIn, INITIAL);
   return (
     <form action={action} className="form-stack">
-      {state.error ? (
-        <p className="form-alert" role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <FormAlert message={state.error} />
       <input type="hidden" name="next" value={next} />
       <div className="field">
         <label htmlFor="sign-in-email">E-mail</label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormAlert } from "@/components/ui/form-alert";
 import { useActionState } from "react";
 import { completeSetup, type SetupField, type SetupState } from "@/lib/actions/setup";
 
@@ -16,11 +17,7 @@ export function SetupForm({ token, fixedEmail }: { token: string; fixedEmail: st
   const invalid = (field: SetupField) => (state.problems[field] ? { "aria-invalid": true, "aria-describedby": `setup-${field}-error` } : {});
   return (
     <form action={action} className="form-stack">
-      {state.error ? (
-        <p className="form-alert" role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <FormAlert message={state.error} />
       <input type="hidden" name="token" value={token} />
       <div className="field">
         <label htmlFor="setup-email">E-mail</label>
