@@ -2,14 +2,18 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { MainNav } from "@/components/nav/main-nav";
 import { UserMenu } from "@/components/session/user-menu";
-import { currentUser } from "@/lib/session/current-user";
+import { requirePageUser } from "@/lib/session/current-user";
 
-// Every dashboard page reads the session (and most read the database) on each request. Each page
-// checks sign-in itself: this layout is not re-rendered when moving between its pages.
+// Every dashboard page reads the session (and most read the database) on each request.
 export const dynamic = "force-dynamic";
 
+/**
+ * Signed-out visitors are redirected here, above every loading.tsx boundary: below one, Next.js
+ * would already have streamed the shell with status 200 before a page's redirect ran. Each page
+ * checks again, because this layout is not re-rendered when moving between its pages.
+ */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const user = await requirePageUser();
   return (
     <>
       <header className="topbar">
@@ -17,8 +21,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Link className="brand" href="/">
             Errata
           </Link>
-          <MainNav showSettings={user?.role === "admin"} />
-          {user ? <UserMenu user={user} /> : null}
+          <MainNav showSettings={user.role === "admin"} />
+          <UserMenu user={user} />
         </div>
       </header>
       <main id="main" className="page">
