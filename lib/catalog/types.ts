@@ -12,6 +12,12 @@ export interface DetailsField {
   /** Human type, e.g. "string", "integer (bytes)", "ISO-8601 time". */
   type: string;
   meaning: string;
+  /**
+   * Whether the reply to the customer may state this value. The customer received the envelope,
+   * but a reply is written by support and may be forwarded: key prefixes and values naming our
+   * internals stay with the agent, who sees them in the explanation.
+   */
+  customerSafe: boolean;
 }
 
 /** Facts an entry derives from one event's own `details` values. */

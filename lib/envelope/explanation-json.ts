@@ -31,7 +31,7 @@ export function toCatalogEntryJson(entry: CatalogEntry) {
     returned_by_errata: entry.returnedByErrata,
     title: entry.title,
     meaning: entry.meaning,
-    details_fields: entry.detailsFields,
+    details_fields: entry.detailsFields.map(({ name, type, meaning, customerSafe }) => ({ name, type, meaning, customer_safe: customerSafe })),
     causes: entry.causes,
     customer_reply: entry.customerReply,
     engineer_checks: entry.engineerChecks,

@@ -53,7 +53,7 @@ export const apiKeyManagementEntries: readonly CatalogEntry[] = [
     httpStatus: 422,
     title: "Unknown scope",
     meaning: "An entry in scopes is not recognised — details.value echoes which",
-    detailsFields: [{ name: "value", type: "string", meaning: "The scope entry that was not recognised, as sent." }],
+    detailsFields: [{ name: "value", type: "string", meaning: "The scope entry that was not recognised, as sent.", customerSafe: true }],
     detailsSchema: z.looseObject({ value: z.string() }),
     causes: [
       "A typo or wrong casing in a scope name.",
@@ -80,7 +80,7 @@ export const apiKeyManagementEntries: readonly CatalogEntry[] = [
     httpStatus: 422,
     title: "Invalid webhook URL",
     meaning: "webhook_url is not a valid http(s) URL — details.reason",
-    detailsFields: [{ name: "reason", type: "string", meaning: "Why the URL was rejected." }],
+    detailsFields: [{ name: "reason", type: "string", meaning: "Why the URL was rejected.", customerSafe: true }],
     detailsSchema: z.looseObject({ reason: nonEmptyText }),
     causes: [
       "The URL has no scheme (\"example.com/hooks\") or uses one other than http/https.",
@@ -106,7 +106,7 @@ export const apiKeyManagementEntries: readonly CatalogEntry[] = [
     httpStatus: 429,
     title: "Key limit reached",
     meaning: "Org has reached api_keys.max_keys_per_org (default 10) — details.max",
-    detailsFields: [{ name: "max", type: "integer", meaning: "The organization's maximum number of API keys." }],
+    detailsFields: [{ name: "max", type: "integer", meaning: "The organization's maximum number of API keys.", customerSafe: true }],
     detailsSchema: z.looseObject({ max: countValue }),
     causes: [
       "The organization has accumulated keys that are no longer used and were never revoked.",

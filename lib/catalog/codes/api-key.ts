@@ -113,7 +113,7 @@ export const apiKeyAuthEntries: readonly CatalogEntry[] = [
     title: "Key lacks the required scope",
     meaning: "Key is missing the scope this route requires (details.required tells you which)",
     detailsFields: [
-      { name: "required", type: "string or string[]", meaning: "The scope (or scopes) the route requires and the key lacks." },
+      { name: "required", type: "string or string[]", meaning: "The scope (or scopes) the route requires and the key lacks.", customerSafe: true },
     ],
     detailsSchema: z.looseObject({ required: scopeValue }),
     causes: [

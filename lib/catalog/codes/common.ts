@@ -61,7 +61,7 @@ export const commonEntries: readonly CatalogEntry[] = [
     title: "Forbidden",
     meaning: "Generic deny — typically insufficient credits, see details",
     detailsFields: [
-      { name: "reason", type: "string (optional)", meaning: "Why the request was denied, when the API says; other keys may carry credit figures." },
+      { name: "reason", type: "string (optional)", meaning: "Why the request was denied, when the API says; other keys may carry credit figures.", customerSafe: true },
     ],
     detailsSchema: z.looseObject({ reason: z.string().optional() }),
     causes: [
@@ -97,7 +97,7 @@ export const commonEntries: readonly CatalogEntry[] = [
     httpStatus: 404,
     title: "Not found",
     meaning: "Generic not-found — resource named in details.resource",
-    detailsFields: [{ name: "resource", type: "string", meaning: "Kind of resource that was not found (e.g. \"work\", \"event\")." }],
+    detailsFields: [{ name: "resource", type: "string", meaning: "Kind of resource that was not found (e.g. \"work\", \"event\").", customerSafe: true }],
     detailsSchema: z.looseObject({ resource: nonEmptyText }),
     causes: [
       "The id refers to something that was deleted, or never existed (a typo, or an id from a stale cache).",
@@ -125,7 +125,7 @@ export const commonEntries: readonly CatalogEntry[] = [
     title: "Validation failed",
     meaning: "Field-level validation failures — details.fields",
     detailsFields: [
-      { name: "fields", type: "[{path|field, message}] or {path: message}", meaning: "Each field that failed validation, by path, with the reason." },
+      { name: "fields", type: "[{path|field, message}] or {path: message}", meaning: "Each field that failed validation, by path, with the reason.", customerSafe: true },
     ],
     detailsSchema: z.looseObject({ fields: fieldsValue }),
     causes: [
@@ -159,9 +159,9 @@ export const commonEntries: readonly CatalogEntry[] = [
     title: "Quota exceeded",
     meaning: "Freemium quota reached — details.limit, details.used, details.resets_at",
     detailsFields: [
-      { name: "limit", type: "integer", meaning: "Requests or actions allowed in the current period." },
-      { name: "used", type: "integer", meaning: "How many were used in the current period." },
-      { name: "resets_at", type: "ISO-8601 time", meaning: "When the quota resets." },
+      { name: "limit", type: "integer", meaning: "Requests or actions allowed in the current period.", customerSafe: true },
+      { name: "used", type: "integer", meaning: "How many were used in the current period.", customerSafe: true },
+      { name: "resets_at", type: "ISO-8601 time", meaning: "When the quota resets.", customerSafe: true },
     ],
     detailsSchema: z.looseObject({ limit: countValue, used: countValue, resets_at: timeValue }),
     causes: [

@@ -14,8 +14,8 @@ export const errataIngestEntries: readonly CatalogEntry[] = [
     title: "Ingest body too large",
     meaning: "The request body exceeds Errata's ingest size limit",
     detailsFields: [
-      { name: "size_bytes", type: "integer (bytes), optional", meaning: "Size of the body, when Errata knew it (absent when reading stopped at the limit)." },
-      { name: "max_bytes", type: "integer (bytes)", meaning: "Largest body Errata accepts." },
+      { name: "size_bytes", type: "integer (bytes), optional", meaning: "Size of the body, when Errata knew it (absent when reading stopped at the limit).", customerSafe: true },
+      { name: "max_bytes", type: "integer (bytes)", meaning: "Largest body Errata accepts.", customerSafe: true },
     ],
     detailsSchema: z.looseObject({ size_bytes: byteCount.optional(), max_bytes: byteCount }),
     causes: [
@@ -41,6 +41,7 @@ export const errataIngestEntries: readonly CatalogEntry[] = [
           ...(size_bytes === undefined ? [] : [{ field: "size_bytes", value: formatBytes(size_bytes), note: "Size of the refused body." }]),
           { field: "max_bytes", value: max, note: `Largest body accepted (${formatCount(max_bytes)} bytes).` },
         ],
+        customerReply: `Errata refused a request from your service because its body${size_bytes === undefined ? "" : `, ${formatBytes(size_bytes)},`} was over the ${max} limit, so none of its events were stored. Please send smaller batches, each under ${max}, and keep each event's details short.`,
         retryAdvice: `Split the batch into requests under ${max} each and resend them.`,
       };
     },
@@ -53,8 +54,8 @@ export const errataIngestEntries: readonly CatalogEntry[] = [
     title: "Too many events in one request",
     meaning: "The batch holds more events than Errata accepts in one request",
     detailsFields: [
-      { name: "count", type: "integer", meaning: "Events in the refused batch." },
-      { name: "max", type: "integer", meaning: "Most events accepted per request." },
+      { name: "count", type: "integer", meaning: "Events in the refused batch.", customerSafe: true },
+      { name: "max", type: "integer", meaning: "Most events accepted per request.", customerSafe: true },
     ],
     detailsSchema: z.looseObject({ count: countValue, max: countValue }),
     causes: [
@@ -86,8 +87,8 @@ export const errataIngestEntries: readonly CatalogEntry[] = [
     title: "Unsupported content type",
     meaning: "The request's Content-Type is not one Errata's ingest accepts",
     detailsFields: [
-      { name: "content_type", type: "string or null", meaning: "The Content-Type the request carried (null or absent when none was sent)." },
-      { name: "supported", type: "string[]", meaning: "Content types Errata accepts." },
+      { name: "content_type", type: "string or null", meaning: "The Content-Type the request carried (null or absent when none was sent).", customerSafe: true },
+      { name: "supported", type: "string[]", meaning: "Content types Errata accepts.", customerSafe: true },
     ],
     detailsSchema: z.looseObject({ content_type: z.string().nullable().optional(), supported: z.array(z.string()).min(1) }),
     causes: [
@@ -109,6 +110,7 @@ export const errataIngestEntries: readonly CatalogEntry[] = [
           { field: "content_type", value: content_type ?? "none", note: "Content-Type the request carried." },
           { field: "supported", value: supported.join(", "), note: "Content types Errata accepts." },
         ],
+        customerReply: `Errata refused your service's request because it was sent ${content_type ? `with the Content-Type ${quote(content_type)}` : "without a Content-Type header"}, so its events weren't stored. Please send events as ${formatList(supported)}, with the header matching the body.`,
         retryAdvice: `Send with Content-Type ${formatList(supported)} matching the body, then resend.`,
       };
     },

@@ -63,8 +63,8 @@ export const registrationUploadEntries: readonly CatalogEntry[] = [
     title: "Audio file too large",
     meaning: "Audio exceeds the configured max — details.size_bytes / details.max_bytes",
     detailsFields: [
-      { name: "size_bytes", type: "integer (bytes)", meaning: "Size of the uploaded audio." },
-      { name: "max_bytes", type: "integer (bytes)", meaning: "The configured maximum audio size." },
+      { name: "size_bytes", type: "integer (bytes)", meaning: "Size of the uploaded audio.", customerSafe: true },
+      { name: "max_bytes", type: "integer (bytes)", meaning: "The configured maximum audio size.", customerSafe: true },
     ],
     detailsSchema: z.looseObject({ size_bytes: byteCount, max_bytes: byteCount }),
     causes: [

@@ -103,7 +103,7 @@ const chainEntries: readonly CatalogEntry[] = [
     httpStatus: 422,
     title: "Chain dry-run rejected",
     meaning: "Chain dry-run rejected the submission — details.reason",
-    detailsFields: [{ name: "reason", type: "string", meaning: "Why the chain's dry-run rejected the submission." }],
+    detailsFields: [{ name: "reason", type: "string", meaning: "Why the chain's dry-run rejected the submission.", customerSafe: true }],
     detailsSchema: z.looseObject({ reason: nonEmptyText }),
     causes: [
       "The organization's balance cannot pay for the on-chain registration (\"insufficient balance to register work\").",
