@@ -4,11 +4,12 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { RetryVerdictBadge } from "./retry-verdict";
 import { TextList } from "./text-list";
 
-/** What to tell the customer, ready to copy into the ticket. */
-export function CustomerReplyCard({ reply }: { reply: string }) {
+/** What to tell the customer, ready to copy into the ticket; `note` tells the agent what it is. */
+export function CustomerReplyCard({ reply, note }: { reply: string; note?: string }) {
   return (
     <Card title="Reply to the customer" action={<CopyButton text={reply} label="Copy reply" />}>
       <p className="reply">{reply}</p>
+      {note ? <p className="muted">{note}</p> : null}
     </Card>
   );
 }

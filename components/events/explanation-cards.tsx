@@ -49,12 +49,15 @@ function WhatHappened({ explanation }: { explanation: Explanation }) {
   );
 }
 
-/** The explanation of one event, in the order a support agent works: understand, reply, escalate. */
-export function ExplanationCards({ explanation }: { explanation: Explanation }) {
+/**
+ * The explanation of one event, in the order a support agent works: understand, reply, escalate.
+ * `customerReply` is the reply as sent (the explanation's, with the request it answers named).
+ */
+export function ExplanationCards({ explanation, customerReply }: { explanation: Explanation; customerReply: string }) {
   return (
     <>
       <WhatHappened explanation={explanation} />
-      <CustomerReplyCard reply={explanation.customerReply} />
+      <CustomerReplyCard reply={customerReply} note="Written for the customer: it states the values from this error and leaves out organization ids, services, endpoints and key prefixes." />
       <EngineerChecklistCard checks={explanation.engineerChecks} />
       <RetryCard retry={explanation.retry} />
     </>

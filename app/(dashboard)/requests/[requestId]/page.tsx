@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { findEventByRequestId } from "@/db/queries/events";
+import { getOrganization } from "@/db/queries/organizations";
+import { RetryVerdictBadge } from "@/components/codes/retry-verdict";
 import { CatalogFlagCallout } from "@/components/events/catalog-flag-callout";
 import { EnvelopeCard } from "@/components/events/envelope-card";
 import { EventHeadline } from "@/components/events/event-headline";
@@ -10,29 +12,23 @@ import { RequestNotFound } from "@/components/events/request-not-found";
 import { Badge } from "@/components/ui/badge";
 import { recordRequestView } from "@/lib/audit/record-view";
 import { explainEvent } from "@/lib/catalog";
+import { replyToCustomer } from "@/lib/catalog/customer-reply";
 import { requirePageUser } from "@/lib/session/current-user";
+import { RequestContextCard } from "./_components/request-context-card";
+import { decodeRequestIdParam } from "./_components/request-id-param";
 
 // Always read the current database: an event may arrive a moment after the ticket does.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ requestId: string }>;
 
-function decodeId(raw: string): string {
-  // Ids never contain `%`, so decoding is safe whether or not the router already did it.
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: decodeId((await params).requestId) };
+  return { title: decodeRequestIdParam((await params).requestId) };
 }
 
 export default async function RequestPage({ params }: { params: Params }) {
   const user = await requirePageUser();
-  const requestId = decodeId((await params).requestId);
+  const requestId = decodeRequestIdParam((await params).requestId);
   const event = findEventByRequestId(requestId);
   // Recorded before anything is rendered; if it cannot be, this throws and the error page shows instead.
   recordRequestView(user, requestId, "page", event !== undefined);
@@ -51,8 +47,9 @@ export default async function RequestPage({ params }: { params: Params }) {
         <h1>
           <code>{event.code}</code>
         </h1>
-        <EventHeadline event={event} title={explanation.title} />
+        <EventHeadline event={event} title={explanation.title} orgName={getOrganization(event.orgId)?.name ?? null} />
         <div className="badges">
+          <RetryVerdictBadge verdict={explanation.retry.verdict} />
           {explanation.inCatalog ? <Badge tone="ok">In the catalog</Badge> : <Badge tone="warning">Not in the catalog</Badge>}
           {event.environment ? <Badge>{event.environment}</Badge> : null}
         </div>
@@ -60,10 +57,11 @@ export default async function RequestPage({ params }: { params: Params }) {
       <CatalogFlagCallout code={event.code} check={explanation.detailsCheck} />
       <div className="columns">
         <div className="stack">
-          <ExplanationCards explanation={explanation} />
+          <ExplanationCards explanation={explanation} customerReply={replyToCustomer(event, explanation.customerReply)} />
         </div>
         <div className="stack">
           <RequestFacts event={event} />
+          <RequestContextCard event={event} />
           <EnvelopeCard event={event} />
         </div>
       </div>

@@ -10,7 +10,7 @@ function windowLabel(spike: Spike): string {
   return spike.window === "1h" ? "in the last hour" : "in the last 24 hours";
 }
 
-function chartHref(spike: Spike): string {
+export function chartHref(spike: Spike): string {
   const params = new URLSearchParams({
     range: "custom",
     from: new Date(spike.range.to - CHART_CONTEXT_MS[spike.window]).toISOString(),
@@ -20,7 +20,7 @@ function chartHref(spike: Spike): string {
   return `/orgs/${encodeURIComponent(spike.orgId)}?${params}`;
 }
 
-function eventsHref(spike: Spike): string {
+export function eventsHref(spike: Spike): string {
   const params = new URLSearchParams({
     code: spike.code,
     from: new Date(spike.range.from).toISOString(),
