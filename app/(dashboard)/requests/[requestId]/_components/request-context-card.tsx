@@ -65,7 +65,7 @@ export function RequestContextCard({ event }: { event: StoredEvent }) {
           <Around event={event} around={context.around} />
           <CodeHistory event={event} history={context.codeHistory} />
           <section className={styles.section} aria-labelledby="spike-heading">
-            <h3 id="spike-heading">Spikes</h3>
+            <h3 id="spike-heading">Current spike</h3>
             <SpikeStatus match={context.spike} checked={context.spikeWindowsChecked} />
           </section>
         </>

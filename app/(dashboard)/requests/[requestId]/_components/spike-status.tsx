@@ -37,7 +37,7 @@ function NewCode({ match }: { match: SpikeMatch }) {
     <>
       <p>
         <Badge tone="warning">New for this organization</Badge> first seen{" "}
-        {spike.firstSeenAt === null ? "recently" : <LocalTime ms={spike.firstSeenAt} />}, with none in the 30 days before;{" "}
+        {spike.firstSeenAt === null ? "recently" : <LocalTime ms={spike.firstSeenAt} />}, after none in the 30 days before;{" "}
         <strong>{formatCount(spike.recent)}</strong> in {WINDOW_WORDS[spike.window]}.
       </p>
       <SpikeLinks spike={spike} />
