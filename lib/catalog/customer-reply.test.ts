@@ -78,6 +78,8 @@ const STATIC_SAMPLES: ReplySample[] = catalogEntries
   .filter((entry) => entry.detailsFields.length === 0)
   .map((entry) => ({ code: entry.code, details: { ...INTERNAL_EXTRAS }, mentions: {} }));
 
+const ASKS_FOR_THE_ID = /(send us|reply with|let us know) the request ID(?! from the (error|response))/i;
+
 /** An event as stored, with every internal field filled in with something recognisable. */
 function storedEvent(sample: ReplySample): EventRecord {
   return {
@@ -147,6 +149,9 @@ describe("customer replies: every catalogued code", () => {
       for (const field of entry.detailsFields.filter((f) => f.name.includes("_"))) expect(reply).not.toContain(field.name);
       expect(reply).not.toMatch(/details\.|request_id|org_id|is_active|revoked_at|erk_|\/srv\/|\.internal\b/);
 
+      // It answers a ticket that quoted the id, so it never asks for that id again (a later failure's is fine).
+      expect(reply).not.toMatch(ASKS_FOR_THE_ID);
+
       // Filled in completely.
       expect(reply).not.toMatch(/\{[^}]*\}|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/);
     },
@@ -164,5 +169,6 @@ describe("customer replies: codes the catalog does not know", () => {
     const reply = replyFor(event);
     expect(reply).toContain("req_8a3f2c9d1e7b4a6f0c2d8e1f");
     for (const internal of [event.orgId, event.service, event.path, event.message, ...Object.values(INTERNAL_EXTRAS)]) expect(reply).not.toContain(internal);
+    expect(reply).not.toMatch(ASKS_FOR_THE_ID);
   });
 });

@@ -128,7 +128,7 @@ export function explainUnknownCode(code: string, status: number): GenericExplana
     ...cls,
     summary: `The code ${code} is not in the catalog, so this explanation rests on the status alone: HTTP ${status} means ${cls.means}.`,
     causes: [...cls.causes, "The code may be new or misspelled by the emitter; it is not documented in the catalog."],
-    customerReply: `${cls.customerReply} If you reply with the request ID, we can look into it.`,
+    customerReply: `${cls.customerReply} We're looking into the details of this request and will follow up.`,
     engineerChecks: [
       "Read the event's message and details: for an uncatalogued code they are the only specific information.",
       "Find out which service emits this code and whether it is new; if it is a real code, add it to the catalog.",

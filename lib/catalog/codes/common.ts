@@ -22,7 +22,7 @@ export const commonEntries: readonly CatalogEntry[] = [
       "On Errata's ingest, a body that cannot be parsed as JSON or as one JSON object per line.",
     ],
     customerReply:
-      "We couldn't process this request because part of it was malformed — for example the Idempotency-Key header or the request body. If you send us the request ID from the error, we can tell you exactly which part.",
+      "We couldn't process this request because part of it was malformed — for example the Idempotency-Key header or the request body. If the error message doesn't make it clear which part, let us know and we'll point it out.",
     engineerChecks: [
       "Read the envelope's message and details for which input was rejected.",
       "Check how the client generates Idempotency-Key: one fresh UUID per logical operation, reused only on retries of that operation.",
@@ -70,7 +70,7 @@ export const commonEntries: readonly CatalogEntry[] = [
       "Another policy denial that has no dedicated code; details says which.",
     ],
     customerReply:
-      "We understood the request, but your account isn't allowed to perform it right now — most often because there aren't enough credits for this action. Please check your credit balance in the dashboard; if it looks sufficient, reply with the request ID and we'll investigate.",
+      "We understood the request, but your account isn't allowed to perform it right now — most often because there aren't enough credits for this action. Please check your credit balance in the dashboard; if it looks sufficient, let us know and we'll investigate.",
     engineerChecks: [
       "Read details: for a credit denial, compare what the action costs with the organization's balance at the event's time.",
       "Check for a recent top-up that has not been applied yet, such as a pending payment.",
@@ -86,7 +86,7 @@ export const commonEntries: readonly CatalogEntry[] = [
       return {
         summary: `The request was denied: ${quote(details.reason)}.`,
         notes,
-        customerReply: `We understood the request, but it was refused (${quote(details.reason)}). If this concerns credits, please check your balance in the dashboard; if it looks sufficient, reply with the request ID and we'll investigate.`,
+        customerReply: `We understood the request, but it was refused (${quote(details.reason)}). If this concerns credits, please check your balance in the dashboard; if it looks sufficient, let us know and we'll investigate.`,
       };
     },
   }),
@@ -105,7 +105,7 @@ export const commonEntries: readonly CatalogEntry[] = [
       "On Errata's read API: no event with that request_id has been ingested (yet).",
     ],
     customerReply:
-      "We couldn't find what this request refers to. Please check the ID you used — and that it belongs to the same organization and environment as your API key — and let us know the request ID if it should exist.",
+      "We couldn't find what this request refers to. Please check the ID you used — and that it belongs to the same organization and environment as your API key — and let us know if it should exist.",
     engineerChecks: [
       "Look the id up across organizations and environments; a hit elsewhere explains the 404.",
       "Check deletion history for the resource around the event's time.",
@@ -114,7 +114,7 @@ export const commonEntries: readonly CatalogEntry[] = [
     explain: ({ resource }) => ({
       summary: `The ${resource} the request refers to was not found.`,
       notes: [{ field: "resource", value: resource, note: "Kind of resource that was not found." }],
-      customerReply: `We couldn't find the ${resource} this request refers to. Please check the ID you used — and that it belongs to the same organization and environment as your API key — and let us know the request ID if the ${resource} should exist.`,
+      customerReply: `We couldn't find the ${resource} this request refers to. Please check the ID you used — and that it belongs to the same organization and environment as your API key — and let us know if the ${resource} should exist.`,
     }),
   }),
   defineEntry({

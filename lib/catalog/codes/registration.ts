@@ -111,7 +111,7 @@ const chainEntries: readonly CatalogEntry[] = [
       "Chain-side conditions at submission time; details.reason carries the chain's own wording.",
     ],
     customerReply:
-      "Before recording a registration on chain we simulate it, and the simulation was rejected, so nothing was submitted. Please reply with the request ID if the cause isn't clear from the error message, and we'll look at it with you.",
+      "Before recording a registration on chain we simulate it, and the simulation was rejected, so nothing was submitted. If the cause isn't clear from the error message, let us know and we'll look at it with you.",
     engineerChecks: [
       "Read details.reason: a balance or credit reason means checking the organization's balance; anything else needs the dry-run trace for the request_id.",
       "If the reason points at an existing registration, search for an earlier successful registration of the same work.",
