@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-type Tone = "neutral" | "danger" | "warning" | "ok";
+type Tone = "neutral" | "accent" | "danger" | "warning" | "ok";
 
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
   return <span className={tone === "neutral" ? "badge" : `badge badge-${tone}`}>{children}</span>;

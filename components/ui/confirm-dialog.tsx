@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import styles from "./confirm-dialog.module.css";
+import { keepTabInside } from "./focus-trap";
 
 interface Props {
   title: string;
@@ -19,9 +20,10 @@ interface Props {
 }
 
 /**
- * The confirmation step before a consequential change. A native modal <dialog> traps focus,
- * cancels on Escape and makes the page behind it inert; focus starts on Cancel so Enter never
- * confirms by accident. Rendering it opens it; unmounting closes it.
+ * The confirmation step before a consequential change. A native modal <dialog> cancels on Escape
+ * and makes the page behind it inert; Tab cycles inside it; focus starts on Cancel so Enter never
+ * confirms by accident. Rendering it opens it; unmounting closes it and returns focus to the control
+ * that opened it.
  */
 export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, tone, pending, problem, onConfirm, onCancel }: Props) {
   const id = useId();
@@ -31,9 +33,14 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, ton
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
+    const opener = document.activeElement;
     if (!element.open) element.showModal();
     cancel.current?.focus();
-    return () => element.close();
+    return () => {
+      element.close();
+      // The dialog is unmounted rather than closed, so the browser does not hand focus back itself.
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
 
   return (
@@ -46,6 +53,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, ton
         event.preventDefault();
         if (!pending) onCancel();
       }}
+      onKeyDown={(event) => keepTabInside(event, dialog.current)}
     >
       <h2 id={`${id}-heading`}>{title}</h2>
       <p id={`${id}-text`}>{children}</p>

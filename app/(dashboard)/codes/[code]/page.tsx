@@ -1,21 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { listEvents } from "@/db/queries/events";
+import { AffectedOrgsCard, CodeActivityCard } from "@/components/codes/code-activity-card";
+import { DetailsFieldsCard } from "@/components/codes/details-fields-card";
 import { CustomerReplyCard, EngineerChecklistCard, RetryCard } from "@/components/codes/guidance-cards";
+import { OriginBadge } from "@/components/codes/origin-badge";
+import { RecentOccurrencesCard } from "@/components/codes/recent-occurrences-card";
 import { TextList } from "@/components/codes/text-list";
-import { Badge, StatusBadge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
+import { BreakableCode } from "@/components/ui/breakable-code";
 import { Card } from "@/components/ui/card";
-import { CodeActivityCard } from "@/components/codes/code-activity-card";
-import { findCatalogEntry } from "@/lib/catalog";
+import { catalogFamilies, findCatalogEntry } from "@/lib/catalog";
+import { toEventSummary } from "@/lib/search/search-view";
 import { getCodeActivity } from "@/lib/trends/code-activity";
 import { RANGE_PRESETS, rangeEndingNow } from "@/lib/trends/range-presets";
 import { requirePageUser } from "@/lib/session/current-user";
 
 type Params = Promise<{ code: string }>;
 
-// The activity chart reads current data on every view.
+// The activity chart and the recent requests read current data on every view.
 export const dynamic = "force-dynamic";
 
+const RECENT_OCCURRENCES = 10;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   return { title: decodeURIComponent((await params).code) };
@@ -26,55 +33,42 @@ export default async function CodePage({ params }: { params: Params }) {
   const entry = findCatalogEntry(decodeURIComponent((await params).code));
   if (!entry) notFound();
   const activity = getCodeActivity(entry.code, rangeEndingNow(RANGE_PRESETS["30d"]), "day");
+  const recent = listEvents({ code: entry.code }, RECENT_OCCURRENCES).events.map(toEventSummary);
+  const familyLabel = catalogFamilies().find((family) => family.family === entry.family)?.label ?? entry.family;
   return (
     <>
       <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/codes">Error codes</Link> / {entry.family}
+        <Link href="/codes">Error codes</Link> / <Link href={`/codes#family-${entry.family}`}>{familyLabel}</Link>
       </nav>
       <header className="page-header">
         <p className="eyebrow">
-          HTTP {entry.httpStatus} · {entry.family} · {entry.origin === "api" ? "documented by the API" : "Errata's own API"}
+          HTTP {entry.httpStatus} · {familyLabel} · {entry.origin === "api" ? "documented by the API" : "answered by Errata's own API"}
         </p>
         <h1>
-          <code>{entry.code}</code>
+          <BreakableCode text={entry.code} />
         </h1>
         <p className="lede">
-          <strong>{entry.title}.</strong> {entry.meaning}
+          <strong>{entry.title}.</strong> {entry.meaning}.
         </p>
         <div className="badges">
           <StatusBadge status={entry.httpStatus} />
-          {entry.returnedByErrata ? <Badge>Errata answers with this code</Badge> : null}
+          <OriginBadge origin={entry.origin} returnedByErrata={entry.returnedByErrata} />
         </div>
       </header>
       <div className="columns">
         <div className="stack">
+          <DetailsFieldsCard fields={entry.detailsFields} />
           <Card title="Likely causes">
             <TextList items={entry.causes} />
           </Card>
-          <CodeActivityCard activity={activity} />
           <CustomerReplyCard reply={entry.customerReply} />
           <EngineerChecklistCard checks={entry.engineerChecks} />
+          <RetryCard retry={entry.retry} />
         </div>
         <div className="stack">
-          <Card title="Details fields">
-            {entry.detailsFields.length > 0 ? (
-              <dl className="facts">
-                {entry.detailsFields.map((field) => (
-                  <div key={field.name} style={{ display: "contents" }}>
-                    <dt>
-                      <code>details.{field.name}</code>
-                    </dt>
-                    <dd>
-                      {field.meaning} <span className="muted">({field.type})</span>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            ) : (
-              <p className="muted">This code documents no details fields.</p>
-            )}
-          </Card>
-          <RetryCard retry={entry.retry} />
+          <RecentOccurrencesCard events={recent} documentedStatus={entry.httpStatus} />
+          <CodeActivityCard activity={activity} />
+          <AffectedOrgsCard activity={activity} />
         </div>
       </div>
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listOrgSummaries } from "@/lib/trends/org-trends";
-import { OrgsTable } from "./_components/orgs-table";
+import { OrgsTable } from "../_components/orgs-table";
 import { requirePageUser } from "@/lib/session/current-user";
 
 export const dynamic = "force-dynamic";

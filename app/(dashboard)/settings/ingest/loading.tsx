@@ -1,0 +1,5 @@
+import { FormAndTableSkeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return <FormAndTableSkeleton label="Loading the ingest trail" columns={5} />;
+}
