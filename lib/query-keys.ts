@@ -1,4 +1,5 @@
 import type { OrgTrendRequest } from "@/lib/actions/trends";
+import type { SearchFilters } from "@/lib/search/search-filters";
 import type { SpikeWindow } from "@/lib/trends/types";
 
 /**
@@ -7,7 +8,7 @@ import type { SpikeWindow } from "@/lib/trends/types";
  */
 export const queryKeys = {
   requests: {
-    search: (query: string) => ["requests", "list", { query }] as const,
+    search: (query: string, filters: SearchFilters = {}) => ["requests", "list", { query, filters }] as const,
   },
   orgs: {
     trend: (request: OrgTrendRequest) => ["orgs", "trend", request] as const,

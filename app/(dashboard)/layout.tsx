@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { MainNav } from "@/components/nav/main-nav";
+import { SearchShortcut } from "@/components/search/search-shortcut";
 import { UserMenu } from "@/components/session/user-menu";
 import { requirePageUser } from "@/lib/session/current-user";
 
@@ -25,6 +26,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <UserMenu user={user} />
         </div>
       </header>
+      <SearchShortcut />
       <main id="main" className="page">
         {children}
       </main>

@@ -1,29 +1,50 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { redirect } from "next/navigation";
+import type { SearchParams } from "nuqs/server";
 import { listEvents } from "@/db/queries/events";
-import { EventList } from "@/components/events/event-list";
-import { findRequests } from "@/lib/search/find-requests";
-import { singleMatch, toEventSummary, toSearchView } from "@/lib/search/search-view";
+import { listOrganizations } from "@/db/queries/organizations";
+import { catalogEntries } from "@/lib/catalog";
 import { queryKeys } from "@/lib/query-keys";
-import { SearchPanel } from "./_components/search-panel";
+import { findRequests } from "@/lib/search/find-requests";
+import { hasActiveFilters, toEventFilterAt, type SearchFilters } from "@/lib/search/search-filters";
+import { singleMatch, toEventSummary, toSearchView, type SearchView } from "@/lib/search/search-view";
 import { requirePageUser } from "@/lib/session/current-user";
+import type { FilterChoices } from "./_components/search-field-filters";
+import { SearchPanel } from "./_components/search-panel";
+import { loadSearchPageParams, toSearchFilters } from "./search-params";
 
 export const dynamic = "force-dynamic";
 
 const RECENT_EVENTS = 10;
+/** Suggestions offered while typing an organization; the field takes any id beyond these. */
+const ORG_CHOICES = 500;
 
-export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+function filterChoices(): FilterChoices {
+  return {
+    orgs: listOrganizations().slice(0, ORG_CHOICES).map(({ id, name }) => ({ id, name })),
+    codes: catalogEntries.map((entry) => entry.code),
+  };
+}
+
+/** The search a URL names, as of now (relative ranges reach back from the moment of the request). */
+function searchNow(query: string, filters: SearchFilters): SearchView {
+  return toSearchView(findRequests(query, toEventFilterAt(filters, Date.now())));
+}
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
-  const { q } = await searchParams;
-  const query = typeof q === "string" ? q : "";
+  const state = await loadSearchPageParams(searchParams);
+  const filters = toSearchFilters(state);
   const queryClient = new QueryClient();
-  if (query.trim()) {
-    const view = toSearchView(findRequests(query));
-    // A shared link to a search that names one request opens that request.
-    const single = singleMatch(view);
+  if (state.q.trim() || hasActiveFilters(filters)) {
+    const view = searchNow(state.q, filters);
+    // A shared link to a search that names one request opens that request; a filtered view is
+    // being browsed (and reloaded), so it stays a list.
+    const single = hasActiveFilters(filters) ? undefined : singleMatch(view);
     if (single) redirect(`/requests/${encodeURIComponent(single.requestId)}`);
-    queryClient.setQueryData(queryKeys.requests.search(query), view);
+    queryClient.setQueryData(queryKeys.requests.search(state.q, filters), view);
   }
+  // Read even when filters are set: clearing them in the browser shows these without a round trip.
   const recent = listEvents({}, RECENT_EVENTS).events.map(toEventSummary);
 
   return (
@@ -33,19 +54,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <p className="lede muted">Paste what the customer sent. Errata finds the request ids in it and explains what happened.</p>
       </header>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <SearchPanel initialQuery={query} />
+        <SearchPanel recent={recent} choices={filterChoices()} />
       </HydrationBoundary>
-      <section className="card" aria-labelledby="recent-heading">
-        <h2 id="recent-heading">Latest errors</h2>
-        {recent.length > 0 ? (
-          <EventList events={recent} />
-        ) : (
-          <p className="empty">
-            No events yet. Send one to <code>POST /api/v1/events</code> (see the README), or run{" "}
-            <code>npm run errata -- demo</code> for sample traffic.
-          </p>
-        )}
-      </section>
     </>
   );
 }

@@ -8,6 +8,9 @@ import {
   findEventByRequestId,
   findEventsByRequestIdPrefix,
   listEvents,
+  oldestEventOccurredAt,
+  storedRequestIds,
+  storedRequestIdsWithPrefixes,
   storeEvents,
   type EventCursor,
   type EventFilter,
@@ -232,7 +235,7 @@ describe("listEvents", () => {
         storedEventInput({ requestId: "e1", occurredAt: T0, message: "Audio is 70 MiB, limit 50 MiB", code: "registration.audio_too_large", httpStatus: 413 }),
         storedEventInput({ requestId: "e2", occurredAt: T0 + 1000, orgId: "org_beta" }),
         storedEventInput({ requestId: "e3", occurredAt: T0 + 2000, message: "Quota at 100% of plan", code: "common.quota_exceeded", httpStatus: 429 }),
-        storedEventInput({ requestId: "e4", occurredAt: T0 + 3000, message: "axb after 1000 tries", code: "common.internal", httpStatus: 500 }),
+        storedEventInput({ requestId: "e4", occurredAt: T0 + 3000, message: "axb after 1000 tries", code: "common.internal", httpStatus: 500, service: "uploads" }),
         storedEventInput({ requestId: "e5", occurredAt: T0 + HOUR, message: "a_b" }),
       ],
       RECEIVED,
@@ -244,6 +247,7 @@ describe("listEvents", () => {
     ["organization", { orgId: "org_beta" }, ["e2"]],
     ["code", { code: "common.internal" }, ["e4"]],
     ["status", { httpStatus: 413 }, ["e1"]],
+    ["service", { service: "uploads" }, ["e4"]],
     ["from (inclusive)", { from: T0 + 2000 }, ["e5", "e4", "e3"]],
     ["to (exclusive)", { to: T0 + 2000 }, ["e2", "e1"]],
     ["from and to", { from: T0 + 1000, to: T0 + 3001 }, ["e4", "e3", "e2"]],
@@ -323,6 +327,11 @@ describe("indexes used", () => {
     expect(plan).toMatch(/SEARCH events USING INDEX events_request_id_unique \(request_id=\?\)/);
   });
 
+  it("looks up one request id through events_request_id_unique under filters too", () => {
+    const plan = onlyPlan(() => findEventByRequestId("req_8a3f0001", { orgId: "org_acme", code: "common.internal", from: T0 }));
+    expect(plan).toMatch(/SEARCH events USING INDEX events_request_id_unique \(request_id=\?\)/);
+  });
+
   it("reads a request id prefix as a range of events_request_id_unique", () => {
     const plan = onlyPlan(() => findEventsByRequestIdPrefix("req_8a3f", 10));
     expect(plan).toMatch(/SEARCH events USING INDEX events_request_id_unique \(request_id>\? AND request_id<\?\)/);
@@ -342,5 +351,63 @@ describe("indexes used", () => {
   it("filters a code over a time range through events_code_occurred_idx", () => {
     const plan = onlyPlan(() => listEvents({ code: "common.internal", from: T0 }, 50));
     expect(plan).toMatch(/SEARCH events USING INDEX events_code_occurred_idx \(code=\? AND occurred_at>\?\)/);
+  });
+
+  // Service and status have no index of their own: they are checked on the rows a time range (or an
+  // organization or code) selects, newest first, so a page stops as soon as it is full.
+  it("filters a service within a time range through events_occurred_idx, without sorting", () => {
+    const plan = onlyPlan(() => listEvents({ service: "uploads", from: T0, to: T0 + HOUR }, 50));
+    expect(plan).toMatch(/SEARCH events USING INDEX events_occurred_idx \(occurred_at>\? AND occurred_at<\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("filters a service of one organization through events_org_occurred_idx", () => {
+    const plan = onlyPlan(() => listEvents({ orgId: "org_acme", service: "uploads", httpStatus: 500 }, 50));
+    expect(plan).toMatch(/SEARCH events USING INDEX events_org_occurred_idx \(org_id=\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("checks filters on an id prefix's range of events_request_id_unique only, never an organization's whole index", () => {
+    const plan = onlyPlan(() => findEventsByRequestIdPrefix("req_8a3f", 10, { orgId: "org_acme", from: T0 }));
+    expect(plan).toMatch(/CO-ROUTINE in_range\nSEARCH events USING COVERING INDEX events_request_id_unique \(request_id>\? AND request_id<\?\)/);
+    expect(plan).toMatch(/SCAN in_range\nSEARCH events USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plan).not.toMatch(/events_org_occurred_idx/);
+  });
+
+  it("applies a filter to an id prefix", () => {
+    storeEvents([storedEventInput({ requestId: "req_8a3f0002", orgId: "org_beta" })], RECEIVED);
+    expect(ids(findEventsByRequestIdPrefix("req_8a3f", 10, { orgId: "org_beta" }))).toEqual(["req_8a3f0002"]);
+    expect(ids(findEventsByRequestIdPrefix("req_8a3f", 10, {}))).toEqual(["req_8a3f0001", "req_8a3f0002"]);
+    expect(findEventByRequestId("req_8a3f0002", { orgId: "org_acme" })).toBeUndefined();
+    expect(findEventByRequestId("req_8a3f0002", { orgId: "org_beta" })?.requestId).toBe("req_8a3f0002");
+  });
+
+  it("finds the oldest event's time with one seek into events_occurred_idx", () => {
+    const plan = onlyPlan(() => oldestEventOccurredAt());
+    expect(plan).toMatch(/SEARCH events USING COVERING INDEX events_occurred_idx/);
+    expect(oldestEventOccurredAt()).toBe(storedEventInput().occurredAt);
+  });
+});
+
+describe("id probes for suggestions", () => {
+  beforeEach(() => {
+    storeEvents(["req_aa01", "req_aa02", "req_ab01", "req_b"].map((requestId) => storedEventInput({ requestId })), RECEIVED);
+  });
+
+  it("tells which ids are stored, across several statements for long lists", () => {
+    const asked = [...Array.from({ length: 1200 }, (_, n) => `req_zz${n}`), "req_ab01", "req_b"];
+    expect(storedRequestIds(asked).sort()).toEqual(["req_ab01", "req_b"]);
+    expect(storedRequestIds([])).toEqual([]);
+  });
+
+  it("finds ids starting with any of several prefixes, up to the limit", () => {
+    expect(storedRequestIdsWithPrefixes(["req_c", "req_aa", "req_b"], 10).sort()).toEqual(["req_aa01", "req_aa02", "req_b"]);
+    expect(storedRequestIdsWithPrefixes(["req_aa", "req_ab"], 2)).toEqual(["req_aa01", "req_aa02"]);
+  });
+
+  it("knows no oldest event in an empty store", () => {
+    handle.cleanup();
+    handle = useFreshDatabase();
+    expect(oldestEventOccurredAt()).toBeNull();
   });
 });

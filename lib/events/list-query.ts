@@ -34,32 +34,55 @@ const cursorSchema = z.string().transform((raw, ctx) => {
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || undefined);
 
+/** The filters of `GET /api/v1/events`, shared by its export so both read the same query strings. */
+const eventFilterFields = {
+  request_id_prefix: optionalText(128),
+  org_id: optionalText(128),
+  code: optionalText(100),
+  http_status: z.coerce.number().int().min(100).max(599).optional(),
+  service: optionalText(200),
+  from: queryInstant.optional(),
+  to: queryInstant.optional(),
+  q: optionalText(200),
+};
+
+function fromBeforeTo(query: { from?: number; to?: number }): boolean {
+  return query.from === undefined || query.to === undefined || query.from < query.to;
+}
+
+const TO_AFTER_FROM = { message: "must be later than `from`", path: ["to"] };
+
 /** Query parameters of `GET /api/v1/events`. */
 export const listEventsQuery = z
   .object({
-    request_id_prefix: optionalText(128),
-    org_id: optionalText(128),
-    code: optionalText(100),
-    http_status: z.coerce.number().int().min(100).max(599).optional(),
-    from: queryInstant.optional(),
-    to: queryInstant.optional(),
-    q: optionalText(200),
+    ...eventFilterFields,
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: cursorSchema.optional(),
   })
-  .refine((query) => query.from === undefined || query.to === undefined || query.from < query.to, {
-    message: "must be later than `from`",
-    path: ["to"],
-  });
+  .refine(fromBeforeTo, TO_AFTER_FROM);
 
 export type ListEventsQuery = z.infer<typeof listEventsQuery>;
 
-export function toEventFilter(query: ListEventsQuery): EventFilter {
+export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * Query parameters of `GET /api/v1/events/export`: the list's filters and a format (CSV unless
+ * `format=ndjson`); every match, no paging.
+ */
+export const exportEventsQuery = z
+  .object({ ...eventFilterFields, format: z.enum(EXPORT_FORMATS).default("csv") })
+  .refine(fromBeforeTo, TO_AFTER_FROM);
+
+export type ExportEventsQuery = z.infer<typeof exportEventsQuery>;
+
+export function toEventFilter(query: Omit<ListEventsQuery, "limit" | "cursor">): EventFilter {
   return {
     requestIdPrefix: query.request_id_prefix,
     orgId: query.org_id,
     code: query.code,
     httpStatus: query.http_status,
+    service: query.service,
     from: query.from,
     to: query.to,
     text: query.q,

@@ -131,3 +131,58 @@ describe("extractRequestIds", () => {
     expect(extractRequestIds("req_8a3f…")).toEqual([cut("req_8a3f")]);
   });
 });
+
+describe("extractRequestIds — ids written another way", () => {
+  it.each([
+    ["request_", "see request_8a3f2b9c1d4e in the log", "request_8a3f2b9c1d4e"],
+    ["rq-", "id rq-8a3f2b9c1d4e, thanks", "rq-8a3f2b9c1d4e"],
+    ["req-", "failed: req-8a3f2b9c1d4e.", "req-8a3f2b9c1d4e"],
+    ["REQ:", "REQ:8A3F2B9C1D4E failed", "REQ:8A3F2B9C1D4E"],
+  ])("keeps an id with the prefix %s as written, for the search to suggest req_", (_label, text, value) => {
+    expect(extractRequestIds(text)).toEqual([full(value)]);
+  });
+
+  it("marks one truncated", () => {
+    expect(extractRequestIds("the id was request_8a3f2b9c… I think")).toEqual([cut("request_8a3f2b9c")]);
+  });
+
+  it("finds a bare hex id in a sentence", () => {
+    expect(extractRequestIds("The error page showed 8a3f2b9c1d4e5f60718293a4 at the bottom.")).toEqual([full("8a3f2b9c1d4e5f60718293a4")]);
+  });
+
+  it("takes the bare hex inside `request-…` once, with its prefix", () => {
+    expect(extractRequestIds("request-8a3f2b9c1d4e5f60718293a4 and 77c0ffee77c0ffee01")).toEqual([
+      full("request-8a3f2b9c1d4e5f60718293a4"),
+      full("77c0ffee77c0ffee01"),
+    ]);
+  });
+
+  it("prefers req_ ids: look-alikes are only read from text that has none", () => {
+    expect(extractRequestIds(`${FULL} and request_8a3f2b9c1d4e`)).toEqual([full(FULL)]);
+  });
+
+  it.each([
+    ["a JSON field name", '{"request_id": null}'],
+    ["a short code after a prefix", "request-42 failed"],
+    ["words without digits", "request_timeout happened again"],
+    ["hex without letters (a phone number)", "call 0049301234567890"],
+    ["short hex", "commit 8a3f2b9"],
+  ])("ignores %s", (_label, text) => {
+    expect(extractRequestIds(text)).toEqual([]);
+  });
+
+  it("reads every id of a pasted e-mail, several forms together, and none twice", () => {
+    const email = [
+      "From: Dana <dana@customer.example>",
+      "> On Tue, support wrote:",
+      `> > Which request? Please send the "request_id".`,
+      "",
+      "Hi! Two uploads failed:",
+      "  - `req_8a3f2b9c1d4e5f60718293a4`  (413)",
+      "  - <req_77c0ffee01…>",
+      "and the retry said 'REQ_5E5E5E5E1234'.",
+      "Again: req_8a3f2b9c1d4e5f60718293a4",
+    ].join("\r\n");
+    expect(extractRequestIds(email)).toEqual([full(FULL), cut("req_77c0ffee01"), full("req_5E5E5E5E1234")]);
+  });
+});

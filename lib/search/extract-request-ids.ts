@@ -11,6 +11,13 @@ export interface RequestIdCandidate {
  * digit: that keeps a sentence's full stop, or a truncation's `...`, out of the id.
  */
 const REQ_ID_IN_TEXT = /\breq_(?:[A-Za-z0-9_\-.:]*[A-Za-z0-9])?(\.{2,}|…)?/gi;
+/**
+ * Ids with the prefix written another way (`request_8a3f…`, `rq-8a3f…`, `req:8a3f…`), or none at all
+ * but plainly machine-made (16+ hex characters): kept as written, so the search can say "did you mean
+ * req_…?" instead of searching the ticket's words.
+ */
+const OTHER_PREFIX_ID_IN_TEXT = /\b(?:request|reqid|req|rq)[-_:](?=[A-Za-z0-9_\-.:]*\d)[A-Za-z0-9](?:[A-Za-z0-9_\-.:]*[A-Za-z0-9])?(\.{2,}|…)?/gi;
+const BARE_HEX_ID_IN_TEXT = /\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}\b(\.{2,}|…)?/gi;
 /** A lone token in the id alphabet, possibly truncated: what agents paste when it is just the id. */
 const LONE_ID = /^([A-Za-z0-9_\-.:]*[A-Za-z0-9])(\.{2,}|…)?$/;
 /** Quotes, brackets and backticks that tickets and chat tools wrap around ids. */
@@ -19,6 +26,8 @@ const WRAPPERS = /^[\s"'`“”‘’<>()[\]{}]+|[\s"'`“”‘’<>()[\]{},;]+
 /** Fewer characters than this after `req_` would match far too many ids to be useful. */
 export const MIN_REQ_PREFIX_CHARS = 4;
 const MIN_LONE_TOKEN_CHARS = 6;
+/** An id written with another prefix needs this much after it: `request_id` is a field name, not an id. */
+const MIN_OTHER_PREFIX_BODY_CHARS = 8;
 
 function normalizeReqPrefix(id: string): string {
   return `req_${id.slice(4)}`;
@@ -40,10 +49,24 @@ function dedupe(candidates: RequestIdCandidate[]): RequestIdCandidate[] {
   );
 }
 
+function toCandidate(match: RegExpMatchArray): RequestIdCandidate {
+  return { value: match[0].replace(/(\.{2,}|…)$/, ""), truncated: match[1] !== undefined };
+}
+
+/** Ids with another prefix, then bare hex ids that are not the body of one of those, in text order. */
+function lookalikeIds(text: string): RequestIdCandidate[] {
+  const prefixed = [...text.matchAll(OTHER_PREFIX_ID_IN_TEXT)].filter(
+    (match) => !/^req_/i.test(match[0]) && match[0].replace(/^[A-Za-z]+[-_:]/, "").length >= MIN_OTHER_PREFIX_BODY_CHARS,
+  );
+  const inside = (index: number) => prefixed.some((match) => index >= (match.index ?? 0) && index < (match.index ?? 0) + match[0].length);
+  const bare = [...text.matchAll(BARE_HEX_ID_IN_TEXT)].filter((match) => !inside(match.index ?? 0));
+  return [...prefixed, ...bare].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map(toCandidate);
+}
+
 /**
  * Finds the request ids in what an agent pasted: one id, a truncated id, an id wrapped in quotes, or
- * a whole ticket mentioning several. Text with no `req_` id is taken as one id when it is a single
- * token that looks like one.
+ * a whole ticket mentioning several. Text with no `req_` id is searched for ids written another way
+ * (`request_…`, `rq-…`, bare hex), and otherwise taken as one id when it is a single token that looks like one.
  */
 export function extractRequestIds(text: string): RequestIdCandidate[] {
   const found: RequestIdCandidate[] = [];
@@ -52,6 +75,9 @@ export function extractRequestIds(text: string): RequestIdCandidate[] {
     if (value.length - 4 >= MIN_REQ_PREFIX_CHARS) found.push({ value, truncated: match[1] !== undefined });
   }
   if (found.length > 0) return dedupe(found);
+
+  const lookalikes = lookalikeIds(text);
+  if (lookalikes.length > 0) return dedupe(lookalikes);
 
   const token = text.replace(WRAPPERS, "");
   const lone = LONE_ID.exec(token);

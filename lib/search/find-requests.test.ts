@@ -187,3 +187,71 @@ describe("findRequests — ids that were refused, not stored", () => {
     expect(singleMatch(findRequests("req_refused_1"))).toBeUndefined();
   });
 });
+
+describe("findRequests — within filters", () => {
+  const HOUR = 3_600_000;
+
+  beforeEach(() => {
+    storeEvents(
+      [
+        storedEventInput({ requestId: "req_f1lter000001", orgId: "org_acme", code: "common.quota_exceeded", httpStatus: 429, service: "billing", occurredAt: T0 + HOUR }),
+        storedEventInput({ requestId: "req_f1lter000002", orgId: "org_beta", code: "common.quota_exceeded", httpStatus: 429, service: "uploads", occurredAt: T0 + 2 * HOUR }),
+        storedEventInput({ requestId: "req_f1lter000003", orgId: "org_acme", code: "common.internal", httpStatus: 500, service: "uploads", occurredAt: T0 + 3 * HOUR }),
+      ],
+      T0 + 4 * HOUR,
+    );
+  });
+
+  const ids = (events: readonly { requestId: string }[]) => events.map((event) => event.requestId);
+
+  it("applies every filter to an id prefix", () => {
+    expect(ids(findRequests("req_f1lter…", { orgId: "org_acme" }).candidates[0]!.events)).toEqual(["req_f1lter000001", "req_f1lter000003"]);
+    expect(ids(findRequests("req_f1lter…", { service: "uploads", httpStatus: 500 }).candidates[0]!.events)).toEqual(["req_f1lter000003"]);
+    expect(ids(findRequests("req_f1lter…", { from: T0 + 2 * HOUR, to: T0 + 3 * HOUR }).candidates[0]!.events)).toEqual(["req_f1lter000002"]);
+  });
+
+  it("says when the filters hide an id that is stored, instead of calling it unknown", () => {
+    const [match] = findRequests("req_f1lter000002", { orgId: "org_acme" }).candidates;
+    expect(match).toMatchObject({ matchedBy: "none", events: [], rejections: [], closeIds: [] });
+    expect(ids(match!.hiddenByFilters)).toEqual(["req_f1lter000002"]);
+    expect(singleMatch(findRequests("req_f1lter000002", { orgId: "org_acme" }))).toBeUndefined();
+  });
+
+  it("applies the filters to free text, and keeps the text in the filter it reports for export", () => {
+    const result = findRequests("quota", { service: "uploads" });
+    expect(ids(result.textMatches)).toEqual(["req_f1lter000002"]);
+    expect(result.filter).toEqual({ service: "uploads", text: "quota" });
+  });
+
+  it("lists the events the filters select when there is no text", () => {
+    const result = findRequests("", { code: "common.quota_exceeded" });
+    expect(ids(result.filterMatches)).toEqual(["req_f1lter000002", "req_f1lter000001", "req_77c0ffee02"]);
+    expect(result.candidates).toEqual([]);
+    expect(findRequests("", {}).filterMatches).toEqual([]);
+  });
+});
+
+describe("findRequests — help when nothing matches", () => {
+  it("suggests a stored id one character off, and one written with another prefix", () => {
+    expect(findRequests("req_8a3f2b9c1d5e").candidates[0]?.closeIds).toEqual([{ requestId: "req_8a3f2b9c1d4e", reason: "one_character" }]);
+    expect(findRequests("customer wrote request_8a3f2b9c1d4e").candidates[0]).toMatchObject({
+      candidate: { value: "request_8a3f2b9c1d4e", truncated: false },
+      matchedBy: "none",
+      closeIds: [{ requestId: "req_8a3f2b9c1d4e", reason: "different_prefix" }],
+    });
+  });
+
+  it("names the time of the oldest stored event when an id matches nothing, and only then", () => {
+    expect(findRequests("req_deadbeef01").oldestEventAt).toBe(T0);
+    expect(findRequests("req_8a3f2b9c1d4e").oldestEventAt).toBeUndefined();
+    expect(findRequests("audio_too_large").oldestEventAt).toBeUndefined();
+  });
+});
+
+describe("findRequests — an empty store", () => {
+  it("says nothing is stored yet", () => {
+    cleanup();
+    cleanup = useFreshDatabase().cleanup;
+    expect(findRequests("req_deadbeef01").oldestEventAt).toBeNull();
+  });
+});

@@ -1,30 +1,44 @@
 import "server-only";
 
-import { findEventByRequestId, findEventsByRequestIdPrefix, listEvents, type StoredEvent } from "@/db/queries/events";
+import { findEventByRequestId, findEventsByRequestIdPrefix, listEvents, oldestEventOccurredAt, type EventFilter, type StoredEvent } from "@/db/queries/events";
 import type { RequestIdRejection } from "@/db/queries/rejected-ingests";
 import { rejectionsOfRequestId } from "@/lib/ingest/rejection-lookup";
 import { extractRequestIds, type RequestIdCandidate } from "./extract-request-ids";
+import { FILTER_MATCH_LIMIT } from "./search-filters";
+import { suggestCloseIds, type CloseIdSuggestion } from "./suggest-close-ids";
 
 /** Enough to show that an abbreviation is ambiguous without flooding the page. */
 const MATCHES_PER_CANDIDATE = 10;
 const TEXT_MATCHES = 20;
 /** Refusals shown per unknown id: the latest few tell the story (a sender retrying the same bad batch). */
 const REJECTIONS_PER_CANDIDATE = 5;
+/** Ids of one paste (the first ones) that may get look-alike suggestions: a long thread should not cost thousands of probes per id. */
+const SUGGESTED_CANDIDATES = 10;
 
 export interface CandidateMatches {
   candidate: RequestIdCandidate;
   /** "exact" when the whole id is stored; "prefix" when stored ids start with what was given. */
   matchedBy: "exact" | "prefix" | "none";
   events: StoredEvent[];
+  /** When nothing matches within the filters: stored events with this id (or ids starting with it) that the filters hide. */
+  hiddenByFilters: StoredEvent[];
   /** When no stored event matches: refused submissions that carried this id (or ids starting with it). */
   rejections: RequestIdRejection[];
+  /** When no stored event matches: stored ids the customer may have meant. */
+  closeIds: CloseIdSuggestion[];
 }
 
 export interface RequestSearchResult {
   query: string;
+  /** The filter the search ran with, relative ranges resolved: what an export of these results uses. */
+  filter: EventFilter;
   candidates: CandidateMatches[];
   /** Events whose code or message contain the text, when the text named no request id. */
   textMatches: StoredEvent[];
+  /** Events matching the filters, newest first, when there is no text to search. */
+  filterMatches: StoredEvent[];
+  /** When some id matched nothing: the time of the oldest stored event (null if none is stored), since older ids cannot be here. */
+  oldestEventAt?: number | null;
 }
 
 /** Why an id that was never stored is missing: the refusals of submissions that carried it. */
@@ -33,20 +47,36 @@ function rejectionsOf(candidate: RequestIdCandidate): RequestIdRejection[] {
   return exact.length > 0 ? exact : rejectionsOfRequestId(candidate.value, { prefix: true, limit: REJECTIONS_PER_CANDIDATE });
 }
 
-function matchCandidate(candidate: RequestIdCandidate): CandidateMatches {
-  const exact = candidate.truncated ? undefined : findEventByRequestId(candidate.value);
-  if (exact) return { candidate, matchedBy: "exact", events: [exact], rejections: [] };
+/** The id's events within the filter: the whole id when stored, else ids starting with it. */
+function eventsOf(candidate: RequestIdCandidate, filter: EventFilter): Pick<CandidateMatches, "matchedBy" | "events"> {
+  const exact = candidate.truncated ? undefined : findEventByRequestId(candidate.value, filter);
+  if (exact) return { matchedBy: "exact", events: [exact] };
   // Customers often copy part of an id without marking it, so an unknown full id is tried as a prefix too.
-  const byPrefix = findEventsByRequestIdPrefix(candidate.value, MATCHES_PER_CANDIDATE);
-  if (byPrefix.length > 0) return { candidate, matchedBy: "prefix", events: byPrefix, rejections: [] };
-  return { candidate, matchedBy: "none", events: [], rejections: rejectionsOf(candidate) };
+  const byPrefix = findEventsByRequestIdPrefix(candidate.value, MATCHES_PER_CANDIDATE, filter);
+  return { matchedBy: byPrefix.length > 0 ? "prefix" : "none", events: byPrefix };
 }
 
-/** Resolves what a support agent pasted into the stored events it refers to. */
-export function findRequests(query: string): RequestSearchResult {
+function matchCandidate(candidate: RequestIdCandidate, filter: EventFilter, filtered: boolean, suggest: boolean): CandidateMatches {
+  const found = eventsOf(candidate, filter);
+  const none = { hiddenByFilters: [], rejections: [], closeIds: [] };
+  if (found.matchedBy !== "none") return { candidate, ...found, ...none };
+  const hidden = filtered ? eventsOf(candidate, {}).events : [];
+  if (hidden.length > 0) return { candidate, ...found, ...none, hiddenByFilters: hidden };
+  return { candidate, ...found, ...none, rejections: rejectionsOf(candidate), closeIds: suggest ? suggestCloseIds(candidate) : [] };
+}
+
+/**
+ * Resolves what a support agent pasted into the stored events it refers to, within `filter`; when an
+ * id matches nothing, gathers why: filters hiding it, a refused submission, a look-alike id, its age.
+ */
+export function findRequests(query: string, filter: EventFilter = {}): RequestSearchResult {
   const trimmed = query.trim();
-  const candidates = extractRequestIds(trimmed).map(matchCandidate);
-  const textMatches =
-    candidates.length === 0 && trimmed.length >= 3 ? listEvents({ text: trimmed.slice(0, 200) }, TEXT_MATCHES).events : [];
-  return { query: trimmed, candidates, textMatches };
+  const filtered = Object.values(filter).some((value) => value !== undefined);
+  const candidates = extractRequestIds(trimmed).map((candidate, index) => matchCandidate(candidate, filter, filtered, index < SUGGESTED_CANDIDATES));
+  const textFilter = candidates.length === 0 && trimmed.length >= 3 ? { ...filter, text: trimmed.slice(0, 200) } : undefined;
+  const textMatches = textFilter ? listEvents(textFilter, TEXT_MATCHES).events : [];
+  const filterMatches = trimmed.length === 0 && filtered ? listEvents(filter, FILTER_MATCH_LIMIT).events : [];
+  const result: RequestSearchResult = { query: trimmed, filter: textFilter ?? filter, candidates, textMatches, filterMatches };
+  if (candidates.some((match) => match.matchedBy === "none")) result.oldestEventAt = oldestEventOccurredAt();
+  return result;
 }

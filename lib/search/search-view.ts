@@ -1,6 +1,8 @@
+import type { EventFilter } from "@/db/queries/events";
 import type { CatalogFlag } from "@/lib/catalog/types";
 import type { RequestSearchResult } from "./find-requests";
 import type { RequestIdCandidate } from "./extract-request-ids";
+import type { CloseIdSuggestion } from "./suggest-close-ids";
 
 /** What a result list shows of an event: serializable, so it can cross to the browser. */
 export interface EventSummary {
@@ -23,10 +25,23 @@ export interface RejectionNote {
   summary: string;
 }
 
+export interface CandidateView {
+  candidate: RequestIdCandidate;
+  matchedBy: "exact" | "prefix" | "none";
+  events: EventSummary[];
+  hiddenByFilters: EventSummary[];
+  rejections: RejectionNote[];
+  closeIds: CloseIdSuggestion[];
+}
+
 export interface SearchView {
   query: string;
-  candidates: { candidate: RequestIdCandidate; matchedBy: "exact" | "prefix" | "none"; events: EventSummary[]; rejections: RejectionNote[] }[];
+  /** The filter the results were read with (relative ranges resolved), for export links. */
+  filter: EventFilter;
+  candidates: CandidateView[];
   textMatches: EventSummary[];
+  filterMatches: EventSummary[];
+  oldestEventAt?: number | null;
 }
 
 export function toEventSummary(event: EventSummary): EventSummary {
@@ -41,13 +56,15 @@ export function toRejectionNote({ requestId, rejection }: { requestId: string; r
 
 export function toSearchView(result: RequestSearchResult): SearchView {
   return {
-    query: result.query,
+    ...result,
     candidates: result.candidates.map((match) => ({
       ...match,
       events: match.events.map(toEventSummary),
+      hiddenByFilters: match.hiddenByFilters.map(toEventSummary),
       rejections: match.rejections.map(toRejectionNote),
     })),
     textMatches: result.textMatches.map(toEventSummary),
+    filterMatches: result.filterMatches.map(toEventSummary),
   };
 }
 

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { listEvents } from "@/db/queries/events";
 import { getOrganization } from "@/db/queries/organizations";
 import { EventList } from "@/components/events/event-list";
+import { ExportLinks } from "@/components/search/export-links";
 import { decodeCursor, encodeCursor } from "@/lib/events/list-query";
 import { toEventSummary } from "@/lib/search/search-view";
 import { requirePageUser } from "@/lib/session/current-user";
@@ -33,11 +34,8 @@ export default async function OrgEventsPage({ params, searchParams }: { params: 
   if (!getOrganization(orgId)) notFound();
   const filters = await loadFilters(searchParams);
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
-  const page = listEvents(
-    { orgId, code: filters.code ?? undefined, from: filters.from?.getTime(), to: filters.to?.getTime() },
-    PAGE_SIZE,
-    cursor ?? undefined,
-  );
+  const filter = { orgId, code: filters.code ?? undefined, from: filters.from?.getTime(), to: filters.to?.getTime() };
+  const page = listEvents(filter, PAGE_SIZE, cursor ?? undefined);
   const nextParams = new URLSearchParams();
   for (const [key, value] of Object.entries({ code: filters.code, from: filters.from?.toISOString(), to: filters.to?.toISOString() })) {
     if (value) nextParams.set(key, value);
@@ -59,7 +57,10 @@ export default async function OrgEventsPage({ params, searchParams }: { params: 
         </p>
       </header>
       <section className="card" aria-labelledby="events-heading">
-        <h2 id="events-heading">Requests</h2>
+        <div className="card-header">
+          <h2 id="events-heading">Requests</h2>
+          {page.events.length > 0 ? <ExportLinks filter={filter} label="Export every request of this list" /> : null}
+        </div>
         {page.events.length > 0 ? (
           <EventList events={page.events.map(toEventSummary)} />
         ) : (

@@ -1,0 +1,80 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectEnvelope } from "./fixtures/envelope";
+import { audioTooLarge, newOrgId, newRequestId } from "./fixtures/events";
+import { ingest } from "./fixtures/ingest";
+import { bearer, e2eKeys } from "./fixtures/keys";
+
+const stored = audioTooLarge();
+// The oldest instant an event may carry: nothing another spec stores can be older.
+const ancient = audioTooLarge({ org_id: newOrgId(), occurred_at: 0 });
+const refused = audioTooLarge({ request_id: newRequestId(), code: "" });
+
+/** One character of `id` replaced, as a customer mistyping it would. */
+function mistyped(id: string): string {
+  const at = id.length - 5;
+  return `${id.slice(0, at)}${id[at] === "0" ? "1" : "0"}${id.slice(at + 1)}`;
+}
+
+async function sendRefusedBatch(request: APIRequestContext) {
+  const response = await request.post("/api/v1/events", { headers: bearer(e2eKeys().ingest), data: { events: [refused] } });
+  await expectEnvelope(response, 422, "common.validation_failed");
+}
+
+test.beforeAll(async ({ request }) => {
+  await ingest(request, [stored, ancient]);
+  await sendRefusedBatch(request);
+});
+
+const results = (page: Page) => page.getByRole("region", { name: "Results" });
+
+async function search(page: Page, text: string) {
+  await page.goto("/");
+  await page.getByLabel("Request id or ticket text").fill(text);
+}
+
+test.describe("when nothing matches, the search says why", () => {
+  test("an id refused at ingest: when it arrived and why", async ({ page }) => {
+    await page.goto("/");
+    const box = page.getByLabel("Request id or ticket text");
+    // The trail is written a quarter second after the refusal: retype until the search sees it.
+    await expect(async () => {
+      await box.fill("");
+      await box.fill(`my upload failed, request id ${refused.request_id}`);
+      await expect(results(page).getByText("This id reached Errata at")).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(results(page).getByRole("note", { name: `Refused submissions of ${refused.request_id}` })).toContainText(
+      "but was rejected: common.validation_failed (events[0].code: must not be empty)",
+    );
+  });
+
+  test("an id one character off: offers the stored one, which opens its request", async ({ page }) => {
+    const quoted = mistyped(stored.request_id);
+    await search(page, `Hi, the error said ${quoted}, can you check?`);
+    await expect(results(page).getByText(`No stored request matches ${quoted}.`)).toBeVisible();
+    const suggestions = results(page).getByRole("note", { name: `Ids close to ${quoted}` });
+    await expect(suggestions).toContainText(`Did you mean ${stored.request_id}? (one character different)`);
+    await expect(suggestions.locator("mark")).toHaveText(stored.request_id[stored.request_id.length - 5]!);
+
+    await suggestions.getByRole("link", { name: stored.request_id }).click();
+    await expect(page).toHaveURL(`/requests/${stored.request_id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("registration.audio_too_large");
+  });
+
+  test("an id with another prefix or in capitals: offers the stored one", async ({ page }) => {
+    const body = stored.request_id.slice("req_".length);
+    for (const quoted of [`request_${body}`, `REQ_${body.toUpperCase()}`, body]) {
+      await search(page, quoted);
+      const suggestions = results(page).getByRole("note", { name: /^Ids close to / });
+      await expect(suggestions.getByRole("link", { name: stored.request_id })).toBeVisible();
+      await expect(suggestions).toContainText("the same id with another prefix or letter case");
+    }
+  });
+
+  test("any unknown id: the oldest stored event, since older requests cannot be here", async ({ page }) => {
+    await search(page, newRequestId());
+    const note = results(page).getByText("The oldest event Errata has stored happened");
+    await expect(note).toBeVisible();
+    await expect(note).toContainText("1970");
+    await expect(note.locator("time")).toHaveAttribute("title", "1970-01-01 00:00:00 UTC");
+  });
+});
