@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { axeViolations } from "./fixtures/axe";
 import { expectEnvelope } from "./fixtures/envelope";
 import { audioTooLarge, newOrgId, newRequestId } from "./fixtures/events";
 import { ingest } from "./fixtures/ingest";
@@ -78,3 +79,16 @@ test.describe("when nothing matches, the search says why", () => {
     await expect(note.locator("time")).toHaveAttribute("title", "1970-01-01 00:00:00 UTC");
   });
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`the help, in the ${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+
+    test("has no axe violations, every kind of answer shown at once", async ({ page }) => {
+      await search(page, `Ids: ${mistyped(stored.request_id)}, ${refused.request_id}, request_${stored.request_id.slice(4)} and ${newRequestId()}`);
+      await expect(results(page).getByText("Did you mean").first()).toBeVisible();
+      await expect(results(page).getByText("The oldest event Errata has stored happened")).toBeVisible();
+      expect(await axeViolations(page), "axe violations").toBe("");
+    });
+  });
+}

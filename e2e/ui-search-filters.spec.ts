@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations } from "./fixtures/axe";
 import { audioTooLarge, newOrgId, quotaExceeded } from "./fixtures/events";
 import { ingest } from "./fixtures/ingest";
 
@@ -68,6 +69,7 @@ test.describe("search filters", () => {
     await page.goto(`/?org_id=${acme}`);
     await expectListed(page, [wanted, otherService, otherStatus]);
     await expect(results(page).getByRole("link", { name: "Download CSV" })).toBeVisible();
+    expect(await axeViolations(page), "axe violations").toBe("");
 
     const filters = page.getByRole("region", { name: "Filters" });
     const custom = filters.getByRole("form", { name: "Custom time range" });
@@ -91,6 +93,7 @@ test.describe("search filters", () => {
     await box(page).fill(`Customer quotes ${wanted.request_id}`);
     const hidden = results(page).getByRole("note", { name: `Hidden by the filters: ${wanted.request_id}` });
     await expect(hidden).toContainText("Errata has this request, but the filters leave it out");
+    expect(await axeViolations(page), "axe violations").toBe("");
     await hidden.getByRole("button", { name: "Clear filters" }).click();
     await expect(results(page).getByText("Exact match")).toBeVisible();
   });

@@ -157,8 +157,13 @@ describe("extractRequestIds — ids written another way", () => {
     ]);
   });
 
-  it("prefers req_ ids: look-alikes are only read from text that has none", () => {
-    expect(extractRequestIds(`${FULL} and request_8a3f2b9c1d4e`)).toEqual([full(FULL)]);
+  it("reads ids with another prefix beside req_ ids, in text order, but one quoted both ways once", () => {
+    expect(extractRequestIds(`rq-77c0ffee0123 first, then ${FULL}`)).toEqual([full("rq-77c0ffee0123"), full(FULL)]);
+    expect(extractRequestIds(`${FULL}, that is request_${FULL.slice(4).toUpperCase()}`)).toEqual([full(FULL)]);
+  });
+
+  it("reads bare hex only from text without a req_ id, where it is not some other hash", () => {
+    expect(extractRequestIds(`${FULL} (build 0123456789abcdef0123)`)).toEqual([full(FULL)]);
   });
 
   it.each([

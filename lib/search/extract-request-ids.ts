@@ -49,35 +49,57 @@ function dedupe(candidates: RequestIdCandidate[]): RequestIdCandidate[] {
   );
 }
 
-function toCandidate(match: RegExpMatchArray): RequestIdCandidate {
-  return { value: match[0].replace(/(\.{2,}|…)$/, ""), truncated: match[1] !== undefined };
+/** An id found in the text, with where it starts, so ids of several forms keep the text's order. */
+interface Located {
+  index: number;
+  candidate: RequestIdCandidate;
 }
 
-/** Ids with another prefix, then bare hex ids that are not the body of one of those, in text order. */
-function lookalikeIds(text: string): RequestIdCandidate[] {
-  const prefixed = [...text.matchAll(OTHER_PREFIX_ID_IN_TEXT)].filter(
-    (match) => !/^req_/i.test(match[0]) && match[0].replace(/^[A-Za-z]+[-_:]/, "").length >= MIN_OTHER_PREFIX_BODY_CHARS,
-  );
-  const inside = (index: number) => prefixed.some((match) => index >= (match.index ?? 0) && index < (match.index ?? 0) + match[0].length);
-  const bare = [...text.matchAll(BARE_HEX_ID_IN_TEXT)].filter((match) => !inside(match.index ?? 0));
-  return [...prefixed, ...bare].sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map(toCandidate);
+function located(match: RegExpMatchArray, value: string): Located {
+  return { index: match.index ?? 0, candidate: { value, truncated: match[1] !== undefined } };
+}
+
+function withoutEllipsis(raw: string): string {
+  return raw.replace(/(\.{2,}|…)$/, "");
+}
+
+/** What follows an id's prefix, in lower case: `request_8A3F` and `req_8a3f` name the same id. */
+function bodyOf(id: string): string {
+  return id.replace(/^[A-Za-z]+[-_:]/, "").toLowerCase();
+}
+
+function reqIds(text: string): Located[] {
+  return [...text.matchAll(REQ_ID_IN_TEXT)]
+    .map((match) => located(match, normalizeReqPrefix(withoutEllipsis(match[0]))))
+    .filter(({ candidate }) => candidate.value.length - 4 >= MIN_REQ_PREFIX_CHARS);
+}
+
+function otherPrefixIds(text: string): (Located & { length: number })[] {
+  return [...text.matchAll(OTHER_PREFIX_ID_IN_TEXT)]
+    .map((match) => ({ ...located(match, withoutEllipsis(match[0])), length: match[0].length }))
+    .filter(({ candidate }) => !/^req_/i.test(candidate.value) && bodyOf(candidate.value).length >= MIN_OTHER_PREFIX_BODY_CHARS);
+}
+
+/** Bare hex ids, except the body of an id already found with a prefix (`request-8a3f…`). */
+function bareHexIds(text: string, prefixed: readonly (Located & { length: number })[]): Located[] {
+  const inside = (index: number) => prefixed.some((found) => index >= found.index && index < found.index + found.length);
+  return [...text.matchAll(BARE_HEX_ID_IN_TEXT)].filter((match) => !inside(match.index ?? 0)).map((match) => located(match, withoutEllipsis(match[0])));
 }
 
 /**
  * Finds the request ids in what an agent pasted: one id, a truncated id, an id wrapped in quotes, or
- * a whole ticket mentioning several. Text with no `req_` id is searched for ids written another way
- * (`request_…`, `rq-…`, bare hex), and otherwise taken as one id when it is a single token that looks like one.
+ * a whole ticket mentioning several. Ids written with another prefix (`request_…`, `rq-…`) are kept
+ * as written, for the search to suggest the `req_` form; bare hex ids count only in text without a
+ * `req_` id, where they are likely the id rather than some hash. Otherwise text is taken as one id
+ * when it is a single token that looks like one.
  */
 export function extractRequestIds(text: string): RequestIdCandidate[] {
-  const found: RequestIdCandidate[] = [];
-  for (const match of text.matchAll(REQ_ID_IN_TEXT)) {
-    const value = normalizeReqPrefix(match[0].replace(/(\.{2,}|…)$/, ""));
-    if (value.length - 4 >= MIN_REQ_PREFIX_CHARS) found.push({ value, truncated: match[1] !== undefined });
-  }
-  if (found.length > 0) return dedupe(found);
-
-  const lookalikes = lookalikeIds(text);
-  if (lookalikes.length > 0) return dedupe(lookalikes);
+  const req = reqIds(text);
+  const reqBodies = new Set(req.map(({ candidate }) => bodyOf(candidate.value)));
+  // An id quoted twice, once as `req_…` and once as `request_…`, is one id.
+  const other = otherPrefixIds(text).filter(({ candidate }) => !reqBodies.has(bodyOf(candidate.value)));
+  const found = [...req, ...other, ...(req.length > 0 ? [] : bareHexIds(text, other))];
+  if (found.length > 0) return dedupe(found.sort((a, b) => a.index - b.index).map(({ candidate }) => candidate));
 
   const token = text.replace(WRAPPERS, "");
   const lone = LONE_ID.exec(token);
