@@ -1,7 +1,10 @@
 import Link from "next/link";
-import { findEventsByRequestIdPrefix } from "@/db/queries/events";
+import { findEventsByRequestIdPrefix, oldestEventOccurredAt } from "@/db/queries/events";
 import { EventList } from "@/components/events/event-list";
 import { RejectionNotice } from "@/components/events/rejection-notice";
+import { CloseIdList } from "@/components/search/close-id-list";
+import { OldestEventNote } from "@/components/search/oldest-event-note";
+import { suggestCloseIds } from "@/lib/search/suggest-close-ids";
 import { rejectionsOfRequestId } from "@/lib/ingest/rejection-lookup";
 import { toRejectionNote } from "@/lib/search/search-view";
 
@@ -10,12 +13,14 @@ const MIN_SIMILAR_PREFIX = 8;
 
 /**
  * The request page of an id Errata has not stored: say so, say why when a submission carrying it was
- * refused, and offer ids that start the same way.
+ * refused, offer stored ids one character or a prefix away and ids that start the same way, and say
+ * how far back Errata's events go.
  */
 export function RequestNotFound({ requestId }: { requestId: string }) {
   const similar =
     requestId.length >= MIN_SIMILAR_PREFIX ? findEventsByRequestIdPrefix(requestId.slice(0, Math.max(MIN_SIMILAR_PREFIX, requestId.length - 4)), 10) : [];
   const rejections = rejectionsOfRequestId(requestId).map(toRejectionNote);
+  const closeIds = suggestCloseIds({ value: requestId, truncated: false });
   return (
     <>
       <header className="page-header">
@@ -31,6 +36,8 @@ export function RequestNotFound({ requestId }: { requestId: string }) {
         )}
       </header>
       <RejectionNotice searched={requestId} rejections={rejections} />
+      <CloseIdList given={requestId} suggestions={closeIds} />
+      {rejections.length === 0 ? <OldestEventNote oldestEventAt={oldestEventOccurredAt()} /> : null}
       {similar.length > 0 ? (
         <section className="card" aria-labelledby="similar-heading">
           <h2 id="similar-heading">Ids that start the same way</h2>
