@@ -111,6 +111,7 @@ test.describe("/codes/{code}", () => {
     const request = recent.getByRole("link", { name: event.request_id });
     await expect(request).toHaveAttribute("href", `/requests/${event.request_id}`);
     await expect(recent.getByRole("link", { name: event.org_id })).toBeVisible();
+    await expect(recent.getByRole("link", { name: "All requests with this code" })).toHaveAttribute("href", `/?code=${event.code}`);
 
     const orgs = page.getByRole("region", { name: "Organizations affected" });
     await expect(orgs.getByRole("link", { name: event.org_id, exact: true })).toHaveAttribute("href", `/orgs/${event.org_id}?range=30d`);
@@ -118,6 +119,13 @@ test.describe("/codes/{code}", () => {
 
     await request.click();
     await expect(page).toHaveURL(`/requests/${event.request_id}`);
+  });
+
+  test("its requests open in the search, filtered to the code", async ({ page }) => {
+    await page.goto(`/codes/${event.code}`);
+    await page.getByRole("link", { name: "All requests with this code" }).click();
+    await expect(page).toHaveURL(`/?code=${event.code}`);
+    await expect(page.getByRole("link", { name: event.request_id })).toBeVisible();
   });
 
   test("a code without details fields says so", async ({ page }) => {

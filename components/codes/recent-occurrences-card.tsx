@@ -5,10 +5,18 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { EventSummary } from "@/lib/search/search-view";
 import styles from "./recent-occurrences.module.css";
 
-/** The latest requests that answered with a code, each a link to its request page. */
-export function RecentOccurrencesCard({ events, documentedStatus }: { events: readonly EventSummary[]; documentedStatus: number }) {
+interface Props {
+  code: string;
+  events: readonly EventSummary[];
+  documentedStatus: number;
+}
+
+/** The latest requests that answered with a code, each a link to its request page, and the way to all of them. */
+export function RecentOccurrencesCard({ code, events, documentedStatus }: Props) {
+  // The search page lists every stored request matching its filters (and exports them).
+  const all = events.length > 0 ? <Link href={`/?code=${encodeURIComponent(code)}`}>All requests with this code</Link> : null;
   return (
-    <Card title="Recent occurrences">
+    <Card title="Recent occurrences" action={all}>
       {events.length === 0 ? (
         <p className="empty">No stored request has answered with this code yet.</p>
       ) : (

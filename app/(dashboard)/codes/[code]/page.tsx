@@ -66,7 +66,7 @@ export default async function CodePage({ params }: { params: Params }) {
           <RetryCard retry={entry.retry} />
         </div>
         <div className="stack">
-          <RecentOccurrencesCard events={recent} documentedStatus={entry.httpStatus} />
+          <RecentOccurrencesCard code={entry.code} events={recent} documentedStatus={entry.httpStatus} />
           <CodeActivityCard activity={activity} />
           <AffectedOrgsCard activity={activity} />
         </div>
