@@ -35,6 +35,11 @@ export function openDatabase(file: string): Handle {
   return { db, sqlite };
 }
 
+/** The better-sqlite3 connection under a drizzle handle (drizzle keeps it as `$client`; `Db` leaves it out). */
+export function sqliteOf(db: Db): Database.Database {
+  return (db as Db & { $client: Database.Database }).$client;
+}
+
 /** The process's database, opened on first use (never at import: `next build` imports routes). */
 export function getDb(): Db {
   globalForDb.errataDb ??= openDatabase(sqlitePath(env().DATABASE_URL));

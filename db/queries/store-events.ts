@@ -3,7 +3,8 @@ import "server-only";
 import type Database from "better-sqlite3";
 import type { CatalogFlag } from "@/lib/catalog/types";
 import type { IngestEvent } from "@/lib/envelope/event-schema";
-import { getDb, type Db } from "../client";
+import { getDb, sqliteOf } from "../client";
+import { forgetClosedRollups } from "./closed-rollups";
 
 export interface NewEvent extends IngestEvent {
   catalogFlag: CatalogFlag | null;
@@ -49,17 +50,12 @@ type StoreTransaction = (submissions: readonly Submission[]) => StoreResult[];
 /** Keyed by connection: tests and the CLI switch databases, and a statement belongs to one connection. */
 const prepared = new WeakMap<Database.Database, StoreTransaction>();
 
-function rawConnection(db: Db): Database.Database {
-  // drizzle keeps the better-sqlite3 connection as `$client`; the `Db` type leaves it out.
-  return (db as Db & { $client: Database.Database }).$client;
-}
-
 function prepareStore(sqlite: Database.Database): StoreTransaction {
   const insertEvent = sqlite.prepare(INSERT_EVENT);
   const insertOrganization = sqlite.prepare(INSERT_ORGANIZATION);
   const upsertRollup = sqlite.prepare(UPSERT_ROLLUP);
 
-  const store = sqlite.transaction((submissions: readonly Submission[]): StoreResult[] => {
+  const store = sqlite.transaction((submissions: readonly Submission[]): { results: StoreResult[]; hours: Set<number> } => {
     const rollups = new Map<string, Rollup>();
     const firstSeen = new Map<string, number>();
     const results = submissions.map(({ events, receivedAt }) => {
@@ -96,22 +92,31 @@ function prepareStore(sqlite: Database.Database): StoreTransaction {
       return { accepted, duplicates: events.length - accepted };
     });
     for (const [orgId, receivedAt] of firstSeen) insertOrganization.run(orgId, receivedAt);
-    for (const r of rollups.values()) upsertRollup.run(r.orgId, r.code, r.httpStatus, r.hour, r.count);
-    return results;
+    const hours = new Set<number>();
+    for (const r of rollups.values()) {
+      upsertRollup.run(r.orgId, r.code, r.httpStatus, r.hour, r.count);
+      hours.add(r.hour);
+    }
+    return { results, hours };
   });
-  // Take the write lock up front: a deferred transaction that upgrades later can fail with SQLITE_BUSY.
-  return (submissions) => store.immediate(submissions);
+  return (submissions) => {
+    // Take the write lock up front: a deferred transaction that upgrades later can fail with SQLITE_BUSY.
+    const { results, hours } = store.immediate(submissions);
+    // A transaction that threw changed nothing, so only a committed one makes hours to forget.
+    forgetClosedRollups(sqlite, hours);
+    return results;
+  };
 }
 
 /**
  * Stores several submissions in ONE transaction, in order, with their organizations and hourly
  * rollups, and returns each submission's own counts: a request id already stored, repeated in a
  * submission, or stored by an earlier submission of the same call is skipped and counted as that
- * submission's duplicate. Returns only after the transaction committed; if it throws, nothing of
- * any submission was stored.
+ * submission's duplicate. Returns only after the transaction committed (and the hours it changed
+ * were dropped from closed-rollups.ts's memory); if it throws, nothing of any submission was stored.
  */
 export function storeSubmissions(submissions: readonly Submission[]): StoreResult[] {
-  const sqlite = rawConnection(getDb());
+  const sqlite = sqliteOf(getDb());
   let store = prepared.get(sqlite);
   if (!store) {
     store = prepareStore(sqlite);
