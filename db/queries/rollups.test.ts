@@ -9,11 +9,11 @@ import {
   codeTopOrgs,
   firstEventAt,
   orgCodeStatusTotals,
-  orgHistoryStart,
+  orgHistoryStarts,
+  orgCodeCounts,
   orgHourlyCounts,
   orgMinuteCounts,
   orgRollupSeries,
-  orgTopCodes,
   pairsSeenInEvents,
   pairsSeenInRollups,
   windowCounts,
@@ -83,22 +83,29 @@ describe("minute series from raw events", () => {
 });
 
 describe("every organization", () => {
-  it("counts per organization and hour, and finds each organization's top code", () => {
+  // Before, during and after the range: closed hours come from memory, open ones from SQL.
+  it.each([
+    ["all hours closed", H10 + 5 * HOUR_MS],
+    ["the second hour open", H10 + HOUR_MS + 5 * MINUTE_MS],
+    ["all hours open", H10 - DAY_MS],
+  ])("counts per organization and hour, and per organization and code (%s)", (_label, now) => {
     seedTwoDays();
     storeEventsAt([{ at: H10, orgId: "org_beta", code: "api_key.revoked", httpStatus: 401, n: 3 }]);
     const range = { from: H10, to: H10 + 2 * HOUR_MS };
-    expect(byKey(orgHourlyCounts(range))).toEqual(
+    expect(byKey(orgHourlyCounts(range, now))).toEqual(
       byKey([
         { orgId: "org_acme", hour: H10, count: 3 },
         { orgId: "org_acme", hour: H10 + HOUR_MS, count: 2 },
         { orgId: "org_beta", hour: H10, count: 6 },
       ]),
     );
-    // org_acme: 3 scope_denied against 2 internal (split over two statuses); org_beta: a 3–3 tie.
-    expect(byKey(orgTopCodes(range))).toEqual(
+    // common.internal's two statuses add up.
+    expect(byKey(orgCodeCounts(range, now))).toEqual(
       byKey([
         { orgId: "org_acme", code: "api_key.scope_denied", count: 3 },
+        { orgId: "org_acme", code: "common.internal", count: 2 },
         { orgId: "org_beta", code: "api_key.revoked", count: 3 },
+        { orgId: "org_beta", code: "common.internal", count: 3 },
       ]),
     );
   });
@@ -168,8 +175,8 @@ describe("first-seen checks", () => {
     expect(pairsSeenInEvents({ from: H10, to: H10 + 5 * MINUTE_MS })).toEqual([pairs[1]]);
     expect(firstEventAt("org_acme", "common.internal", { from: H10, to: H10 + HOUR_MS })).toBe(H10 + 3 * MINUTE_MS);
     expect(firstEventAt("org_acme", "common.internal", { from: H10 + HOUR_MS, to: H10 + 2 * HOUR_MS })).toBeNull();
-    expect(orgHistoryStart("org_acme")).toBe(H10 - 20 * DAY_MS);
-    expect(orgHistoryStart("org_nobody")).toBeNull();
+    expect(orgHistoryStarts(["org_acme", "org_nobody"])).toEqual(new Map([["org_acme", H10 - 20 * DAY_MS]]));
+    expect(orgHistoryStarts([])).toEqual(new Map());
   });
 });
 

@@ -1,12 +1,14 @@
 import "server-only";
 
 import { and, eq, gte, lt, min, sql, type SQL } from "drizzle-orm";
-import { bucketStart, HOUR_MS, type BucketCodeCount } from "@/lib/trends/buckets";
+import { innerMap } from "@/lib/maps";
+import { alignRange, bucketStart, HOUR_MS, type BucketCodeCount } from "@/lib/trends/buckets";
 import type { CodeStatusCount } from "@/lib/trends/deltas";
 import type { OrgCodeCount, OrgHourCount } from "@/lib/trends/org-summary";
 import type { TimeRange, TrendPoint } from "@/lib/trends/types";
 import { getDb } from "../client";
 import { events, hourlyRollups as r } from "../schema";
+import { rollupHours, type PairStatusCount } from "./closed-rollups";
 
 /*
  * Trend reads. Everything here reads `hourly_rollups` through one of its covering indexes; the only
@@ -69,21 +71,25 @@ export function orgMinuteCounts(orgId: string, range: TimeRange): (BucketCodeCou
     .all();
 }
 
-/** Events per organization and hour, every organization (hourly_rollups_hour_idx). */
-export function orgHourlyCounts(range: TimeRange): OrgHourCount[] {
-  return getDb().all<OrgHourCount>(sql`
-    select org_id as orgId, hour, sum(count) as count from hourly_rollups
-    where hour >= ${range.from} and hour < ${range.to} group by org_id, hour`);
+/**
+ * Events per organization and hour, every organization, over whole hours: a read of the current hour
+ * at most, the closed hours coming from memory (closed-rollups.ts).
+ */
+export function orgHourlyCounts(range: TimeRange, now: number): OrgHourCount[] {
+  return rollupHours(range, now).flatMap(({ hour, orgTotals }) => Array.from(orgTotals, ([orgId, count]) => ({ orgId, hour, count })));
 }
 
-/** Each organization's most frequent code in the range, ties to the first by name (hourly_rollups_hour_idx). */
-export function orgTopCodes(range: TimeRange): OrgCodeCount[] {
-  return getDb().all<OrgCodeCount>(sql`
-    select orgId, code, count from (
-      select orgId, code, count, row_number() over (partition by orgId order by count desc, code) as rank
-      from (select org_id as orgId, code, sum(count) as count from hourly_rollups
-            where hour >= ${range.from} and hour < ${range.to} group by org_id, code))
-    where rank = 1`);
+/** Events per organization and code over whole hours, statuses summed (closed hours from memory). */
+export function orgCodeCounts(range: TimeRange, now: number): OrgCodeCount[] {
+  // Nested maps keyed by the ids themselves: no key string is built per row (see DayPairCounts).
+  const byOrg = new Map<string, Map<string, number>>();
+  for (const { counts } of rollupHours(range, now)) {
+    for (const row of counts) {
+      const codes = innerMap(byOrg, row.orgId);
+      codes.set(row.code, (codes.get(row.code) ?? 0) + row.count);
+    }
+  }
+  return [...byOrg].flatMap(([orgId, codes]) => Array.from(codes, ([code, count]) => ({ orgId, code, count })));
 }
 
 export interface WindowCount {
@@ -99,19 +105,30 @@ export interface WindowCount {
 /**
  * Exact events per organization, code and status in a window ending now: raw events from the
  * window's start up to the next hour boundary (at most one hour, events_occurred_idx), whole hourly
- * rollups from there (hourly_rollups_hour_idx). The current hour's rollup is exact because nothing
- * after now exists yet (an event dated in the future would be counted).
+ * rollups from there, the closed ones from memory (closed-rollups.ts). The current hour's rollup is
+ * exact because nothing after now exists yet (an event dated in the future would be counted).
  */
 export function windowCounts(window: TimeRange): WindowCount[] {
   const edge = Math.min(Math.ceil(window.from / HOUR_MS) * HOUR_MS, window.to);
-  return getDb().all<WindowCount>(sql`
-    select org_id as orgId, code, http_status as httpStatus, sum(n) as count, min(first) as earliest, max(last) as latest
-    from (select org_id, code, http_status, count(*) as n, min(occurred_at) as first, max(occurred_at) as last
-          from events where occurred_at >= ${window.from} and occurred_at < ${edge} group by 1, 2, 3
-          union all
-          select org_id, code, http_status, sum(count), min(hour), max(hour)
-          from hourly_rollups where hour >= ${edge} and hour < ${window.to} group by 1, 2, 3)
-    group by 1, 2, 3`);
+  const partial = getDb().all<WindowCount>(sql`
+    select org_id as orgId, code, http_status as httpStatus, count(*) as count, min(occurred_at) as earliest, max(occurred_at) as latest
+    from events where occurred_at >= ${window.from} and occurred_at < ${edge} group by 1, 2, 3`);
+  const hours = edge < window.to ? rollupHours({ from: edge, to: alignRange(window, "hour").to }, window.to) : [];
+  // Organization, then code, then status (see DayPairCounts for why not one composite key).
+  const byOrg = new Map<string, Map<string, Map<number, WindowCount>>>();
+  const add = (row: PairStatusCount, earliest: number, latest: number) => {
+    const statuses = innerMap(innerMap(byOrg, row.orgId), row.code);
+    const entry = statuses.get(row.httpStatus);
+    if (!entry) statuses.set(row.httpStatus, { orgId: row.orgId, code: row.code, httpStatus: row.httpStatus, count: row.count, earliest, latest });
+    else {
+      entry.count += row.count;
+      entry.earliest = Math.min(entry.earliest, earliest);
+      entry.latest = Math.max(entry.latest, latest);
+    }
+  };
+  for (const row of partial) add(row, row.earliest, row.latest);
+  for (const { hour, counts } of hours) for (const row of counts) add(row, hour, hour);
+  return [...byOrg.values()].flatMap((codes) => [...codes.values()].flatMap((statuses) => [...statuses.values()]));
 }
 
 export interface OrgCode {
@@ -180,9 +197,16 @@ export function firstEventAt(orgId: string, code: string, range: TimeRange): num
   return row?.first ?? null;
 }
 
-/** Start of the first hour with events of an organization, or null (one index seek). */
-export function orgHistoryStart(orgId: string): number | null {
-  return getDb().select({ first: min(r.hour) }).from(r).where(eq(r.orgId, orgId)).get()?.first ?? null;
+/**
+ * Start of the first hour with events of each organization (one index seek each, in one statement:
+ * a query per organization cost more in drizzle's rendering than in SQLite). Unknown ones are absent.
+ */
+export function orgHistoryStarts(orgIds: readonly string[]): Map<string, number> {
+  if (orgIds.length === 0) return new Map();
+  const rows = getDb().all<{ orgId: string; first: number | null }>(sql`
+    select o.value as orgId, (select min(hour) from hourly_rollups where org_id = o.value) as first
+    from json_each(${JSON.stringify(orgIds)}) o`);
+  return new Map(rows.flatMap((row) => (row.first === null ? [] : [[row.orgId, Number(row.first)] as const])));
 }
 
 /**

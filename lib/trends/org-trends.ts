@@ -1,7 +1,7 @@
 import "server-only";
 
 import { listOrganizations, getOrganization } from "@/db/queries/organizations";
-import { orgCodeStatusTotals, orgHourlyCounts, orgMinuteCounts, orgRollupSeries, orgTopCodes } from "@/db/queries/rollups";
+import { orgCodeCounts, orgCodeStatusTotals, orgHourlyCounts, orgMinuteCounts, orgRollupSeries } from "@/db/queries/rollups";
 import { alignRange, fillSeries, pointsFromRows, totalsByCode } from "./buckets";
 import { codeBreakdown, previousRange, statusMix, sumCounts, type CodeStatusCount } from "./deltas";
 import { summarizeOrgs, summaryRanges } from "./org-summary";
@@ -75,8 +75,8 @@ export function getOrgTrendView(orgId: string, range: TimeRange, bucket: Bucket)
   };
 }
 
-/** Every organization with its last 24 hours (to the hour), busiest first: two rollup reads. */
+/** Every organization with its last 24 hours (to the hour), busiest first: only the current hour is read from SQL. */
 export function listOrgSummaries(now: number = Date.now()): OrgSummary[] {
   const { recent, previous } = summaryRanges(now);
-  return summarizeOrgs(listOrganizations(), orgHourlyCounts({ from: previous.from, to: recent.to }), orgTopCodes(recent), now);
+  return summarizeOrgs(listOrganizations(), orgHourlyCounts({ from: previous.from, to: recent.to }, now), orgCodeCounts(recent, now), now);
 }

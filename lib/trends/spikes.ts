@@ -3,13 +3,14 @@ import "server-only";
 import {
   baselineCounts,
   firstEventAt,
-  orgHistoryStart,
+  orgHistoryStarts,
   pairsSeenInEvents,
   pairsSeenInRollups,
   windowCounts,
   type OrgCode,
   type WindowCount,
 } from "@/db/queries/rollups";
+import { innerMap } from "@/lib/maps";
 import { bucketStart, DAY_MS, HOUR_MS } from "./buckets";
 import { dominantStatus } from "./deltas";
 import { baselineSamples, baselineWindows, BASELINE_DAYS, judgeSpike, MIN_COUNT, NEW_CODE_LOOKBACK_MS, type SpikeJudgement } from "./spike-rule";
@@ -29,19 +30,21 @@ const pairKey = (pair: OrgCode) => `${pair.orgId} ${pair.code}`;
 const round = (value: number) => Math.round(value * 100) / 100;
 
 function pairActivity(rows: readonly WindowCount[]): PairActivity[] {
-  const grouped = new Map<string, { pair: PairActivity; byStatus: Map<number, number> }>();
+  // Organization, then code: no key string is built per row (see DayPairCounts, closed-rollups.ts).
+  const byOrg = new Map<string, Map<string, { pair: PairActivity; byStatus: Map<number, number> }>>();
   for (const row of rows) {
-    const entry = grouped.get(pairKey(row)) ?? {
-      pair: { orgId: row.orgId, code: row.code, recent: 0, httpStatus: row.httpStatus, earliest: row.earliest, latest: row.latest },
-      byStatus: new Map<number, number>(),
-    };
+    const codes = innerMap(byOrg, row.orgId);
+    let entry = codes.get(row.code);
+    if (!entry) {
+      entry = { pair: { orgId: row.orgId, code: row.code, recent: 0, httpStatus: row.httpStatus, earliest: row.earliest, latest: row.latest }, byStatus: new Map() };
+      codes.set(row.code, entry);
+    }
     entry.pair.recent += row.count;
     entry.pair.earliest = Math.min(entry.pair.earliest, row.earliest);
     entry.pair.latest = Math.max(entry.pair.latest, row.latest);
     entry.byStatus.set(row.httpStatus, (entry.byStatus.get(row.httpStatus) ?? 0) + row.count);
-    grouped.set(pairKey(row), entry);
   }
-  return [...grouped.values()].map(({ pair, byStatus }) => ({ ...pair, httpStatus: dominantStatus(byStatus) }));
+  return [...byOrg.values()].flatMap((codes) => [...codes.values()].map(({ pair, byStatus }) => ({ ...pair, httpStatus: dominantStatus(byStatus) })));
 }
 
 function toSpike(kind: Spike["kind"], pair: PairActivity, window: SpikeWindow, range: TimeRange, judged: SpikeJudgement, firstSeenAt: number | null): Spike {
@@ -69,11 +72,10 @@ function judgeSpikes(pairs: readonly PairActivity[], window: SpikeWindow, range:
     const counts = samples.get(pairKey(row));
     if (counts) counts[row.window] = row.count;
   }
-  const historyStarts = new Map<string, number | null>();
+  const historyStarts = orgHistoryStarts([...new Set(candidates.map((pair) => pair.orgId))]);
   const found: { spike: Spike; latest: number }[] = [];
   for (const pair of candidates) {
     const counts = samples.get(pairKey(pair)) ?? [];
-    if (!historyStarts.has(pair.orgId)) historyStarts.set(pair.orgId, orgHistoryStart(pair.orgId));
     const judged = judgeSpike(pair.recent, baselineSamples(windows, counts, historyStarts.get(pair.orgId) ?? Infinity));
     if (judged.isSpike) found.push({ spike: toSpike("spike", pair, window, range, judged, null), latest: pair.latest });
   }
