@@ -54,6 +54,10 @@ export class RawQueries {
         `SELECT org_id AS orgId, code, (occurred_at / ${HOUR}) * ${HOUR} AS t, count(*) AS n FROM events
          WHERE occurred_at >= ? AND occurred_at < ? GROUP BY org_id, code, t`,
       ),
+      allOrgsDaily: prepare(
+        `SELECT org_id AS orgId, code, (occurred_at / ${DAY}) * ${DAY} AS t, count(*) AS n FROM events
+         WHERE occurred_at >= ? AND occurred_at < ? GROUP BY org_id, code, t`,
+      ),
       windowCounts: prepare(
         `SELECT org_id AS orgId, code, http_status AS httpStatus, count(*) AS n, min(occurred_at) AS first FROM events
          WHERE occurred_at >= ? AND occurred_at < ? GROUP BY org_id, code, http_status`,
@@ -89,6 +93,10 @@ export class RawQueries {
 
   allOrgsHourly(range: TimeRange): OrgCodeTimeCount[] {
     return this.all("allOrgsHourly", range.from, range.to);
+  }
+
+  allOrgsDaily(range: TimeRange): OrgCodeTimeCount[] {
+    return this.all("allOrgsDaily", range.from, range.to);
   }
 
   windowCounts(range: TimeRange): WindowRow[] {

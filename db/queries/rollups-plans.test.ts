@@ -3,7 +3,7 @@ import { DAY_MS, HOUR_MS } from "@/lib/trends/buckets";
 import { getOrgTrendView, listOrgSummaries } from "@/lib/trends/org-trends";
 import { findSpikes } from "@/lib/trends/spikes";
 import { storeEventsAt } from "@/lib/trends/test-events";
-import { queryPlans as explainQueryPlans } from "@/lib/testing/raw-sqlite";
+import { captureStatements, queryPlans as explainQueryPlans, rawSqlite } from "@/lib/testing/raw-sqlite";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
 import { dayPairCounts, rollupHours } from "./closed-rollups";
 import {
@@ -100,11 +100,26 @@ describe("services", () => {
     }
   });
 
-  it("find spikes with a handful of statements, none scanning a table", () => {
+  it.each(["1h", "24h"] as const)("find spikes (%s) with a handful of statements, none scanning a table", (window) => {
     storeEventsAt([{ at: NOW - 10 * DAY_MS }, { at: NOW - 30 * 60_000, n: 50 }, { at: NOW - 30 * 60_000, code: "common.internal", httpStatus: 500 }]);
-    findSpikes("1h", NOW); // prepares what a connection prepares once (PRAGMA data_version)
-    const plans = queryPlans(() => findSpikes("1h", NOW));
+    findSpikes(window, NOW); // prepares what a connection prepares once (PRAGMA data_version)
+    const plans = queryPlans(() => findSpikes(window, NOW));
     expect(plans.length).toBeLessThanOrEqual(6);
     for (const { plan } of plans) expect(plan).not.toMatch(/^SCAN (events|hourly_rollups|r)\b/m);
+  });
+
+  it("read only the current hour of the rollups once the closed hours and days are in memory", () => {
+    storeEventsAt([{ at: NOW - 30 * HOUR_MS }, { at: NOW - 3 * DAY_MS, n: 20 }, { at: NOW - 30 * 60_000, n: 50 }]);
+    const services = () => {
+      listOrgSummaries(NOW);
+      findSpikes("24h", NOW);
+    };
+    services();
+    const rollupReads = captureStatements(rawSqlite(database.db), services).filter(({ sql }) => /from hourly_rollups\s+where hour/.test(sql));
+    expect(rollupReads.map(({ params }) => params.slice(0, 2))).toEqual([
+      [CURRENT_HOUR, CURRENT_HOUR + HOUR_MS],
+      [CURRENT_HOUR, CURRENT_HOUR + HOUR_MS],
+      [CURRENT_HOUR, CURRENT_HOUR + HOUR_MS],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS, HOUR_MS } from "./buckets";
-import { baselineSamples, baselineWindows, judgeSpike, median, medianAbsoluteDeviation, SPIKE_RULE_TEXT } from "./spike-rule";
-import type { TimeRange } from "./types";
+import { baselineDays, baselineFor, baselineSamples, baselineWindows, judgeSpike, median, medianAbsoluteDeviation, SPIKE_RULE_TEXT } from "./spike-rule";
+import type { SpikeWindow, TimeRange } from "./types";
 
 const NOW = Date.parse("2026-11-26T15:00:00Z");
 
@@ -15,8 +15,8 @@ function windowCount(perHour: (hourStart: number) => number, window: TimeRange):
 /** Deterministic ±`spread` wobble so baselines are not perfectly flat. */
 const wobble = (hour: number, spread: number) => Math.round(Math.sin(hour / HOUR_MS) * spread);
 
-function judgeWindow(perHour: (hourStart: number) => number, window: TimeRange) {
-  const baseline = baselineWindows(window).map((previous) => windowCount(perHour, previous));
+function judgeWindow(perHour: (hourStart: number) => number, window: TimeRange, spikeWindow: SpikeWindow = "1h") {
+  const baseline = baselineFor(spikeWindow, window).map((previous) => windowCount(perHour, previous));
   return judgeSpike(windowCount(perHour, window), baseline);
 }
 
@@ -41,10 +41,6 @@ describe("judgeSpike on constructed series", () => {
     expect(judged.score).toBeGreaterThan(50);
   });
 
-  it("finds the same spike in a 24-hour window", () => {
-    const perHour = (hour: number) => (hour >= NOW - 3 * HOUR_MS ? 400 : 12 + wobble(hour, 2));
-    expect(judgeWindow(perHour, { from: NOW - DAY_MS, to: NOW }).isSpike).toBe(true);
-  });
 
   it("does not flag steady traffic, even at its noisiest hour", () => {
     const perHour = (hour: number) => 100 + wobble(hour, 10);
@@ -90,12 +86,63 @@ describe("judgeSpike on constructed series", () => {
   });
 });
 
+describe("judgeSpike on constructed series, 24-hour windows against whole days", () => {
+  /** Every 24-hour window ending on the hour during one day, so the window starts at every hour of the day. */
+  const dayOfWindows = Array.from({ length: 24 }, (_, index) => ({ from: NOW - DAY_MS - index * HOUR_MS, to: NOW - index * HOUR_MS }));
+
+  it("finds a spike: 12 ± 2 an hour, then 400 an hour for the last 3 hours", () => {
+    const perHour = (hour: number) => (hour >= NOW - 3 * HOUR_MS ? 400 : 12 + wobble(hour, 2));
+    const judged = judgeWindow(perHour, { from: NOW - DAY_MS, to: NOW }, "24h");
+    expect(judged.isSpike).toBe(true);
+    expect(judged.expected).toBeGreaterThanOrEqual(24 * 10);
+    expect(judged.expected).toBeLessThanOrEqual(24 * 14);
+  });
+
+  it("does not flag steady traffic, wherever the window starts", () => {
+    const perHour = (hour: number) => 100 + wobble(hour, 10);
+    for (const window of dayOfWindows) expect(judgeWindow(perHour, window, "24h").isSpike).toBe(false);
+  });
+
+  it("does not flag a small organization going from 1 to 3 a day", () => {
+    // One event a day, at midnight; then one every 8 hours in the last 24.
+    const perHour = (hour: number) => (new Date(hour).getUTCHours() % (hour >= NOW - DAY_MS ? 8 : 24) === 0 ? 1 : 0);
+    const judged = judgeWindow(perHour, { from: NOW - DAY_MS, to: NOW }, "24h");
+    expect(judged).toMatchObject({ expected: 1, isSpike: false });
+  });
+
+  it("does not flag a daily cycle, a working-day peak inside or outside the window", () => {
+    const perHour = (hour: number) => {
+      const hourOfDay = new Date(hour).getUTCHours();
+      return (hourOfDay >= 13 && hourOfDay < 17 ? 200 : 5) + wobble(hour, 3);
+    };
+    for (const window of dayOfWindows) expect(judgeWindow(perHour, window, "24h").isSpike).toBe(false);
+  });
+
+  it("does not flag a weekly cycle: Monday against a baseline holding a weekend", () => {
+    const monday = Date.parse("2026-11-30T18:00:00Z");
+    const perHour = (hour: number) => ([0, 6].includes(new Date(hour).getUTCDay()) ? 10 : 30) + wobble(hour, 3);
+    expect(judgeWindow(perHour, { from: monday - DAY_MS, to: monday }, "24h").isSpike).toBe(false);
+  });
+});
+
 describe("baseline windows", () => {
   it("are the same window on each of the previous 7 days", () => {
     const windows = baselineWindows({ from: NOW - HOUR_MS, to: NOW });
     expect(windows).toHaveLength(7);
     expect(windows[0]).toEqual({ from: NOW - HOUR_MS - DAY_MS, to: NOW - DAY_MS });
     expect(windows[6]).toEqual({ from: NOW - HOUR_MS - 7 * DAY_MS, to: NOW - 7 * DAY_MS });
+  });
+
+  it("are the 7 whole UTC days before the day a 24-hour window starts in", () => {
+    const window = { from: NOW - DAY_MS, to: NOW }; // 2026-11-25T15:00 → 2026-11-26T15:00
+    const days = baselineDays(window);
+    expect(days).toHaveLength(7);
+    expect(days[0]).toEqual({ from: Date.parse("2026-11-24T00:00:00Z"), to: Date.parse("2026-11-25T00:00:00Z") });
+    expect(days[6]).toEqual({ from: Date.parse("2026-11-18T00:00:00Z"), to: Date.parse("2026-11-19T00:00:00Z") });
+    expect(baselineFor("24h", window)).toEqual(days);
+    expect(baselineFor("1h", window)).toEqual(baselineWindows(window));
+    // A window starting at midnight is preceded directly by its baseline.
+    expect(baselineDays({ from: Date.parse("2026-11-25T00:00:00Z"), to: Date.parse("2026-11-26T00:00:00Z") })[0]?.to).toBe(Date.parse("2026-11-25T00:00:00Z"));
   });
 
   it("leave out days before the organization's first event", () => {
@@ -111,7 +158,8 @@ describe("SPIKE_RULE_TEXT", () => {
   it("states the thresholds the code uses", () => {
     expect(SPIKE_RULE_TEXT).toMatch(/at least 10 events/);
     expect(SPIKE_RULE_TEXT).toMatch(/2× its typical count/);
-    expect(SPIKE_RULE_TEXT).toMatch(/previous 7 days/);
+    expect(SPIKE_RULE_TEXT).toMatch(/same hour on each of the previous 7 days/);
+    expect(SPIKE_RULE_TEXT).toMatch(/each of the 7 whole UTC days before the window/);
     expect(SPIKE_RULE_TEXT).toMatch(/30 days/);
   });
 });

@@ -1,5 +1,5 @@
-import { DAY_MS } from "./buckets";
-import type { TimeRange } from "./types";
+import { bucketStart, DAY_MS } from "./buckets";
+import type { SpikeWindow, TimeRange } from "./types";
 
 /** Fewer events than this in the window are never a spike: 1 → 3 is noise, not an incident. */
 export const MIN_COUNT = 10;
@@ -7,7 +7,7 @@ export const MIN_COUNT = 10;
 export const MIN_SCORE = 4;
 /** The recent count must also be at least this multiple of typical, so big steady codes need a real jump. */
 export const MIN_RATIO = 2;
-/** Baseline: the same window on each of this many previous days. */
+/** Baseline: this many previous days (the same hour on each for 1 hour, whole days for 24 hours). */
 export const BASELINE_DAYS = 7;
 /** Scales the median absolute deviation to a standard deviation for normally distributed counts. */
 export const MAD_SCALE = 1.4826;
@@ -17,13 +17,15 @@ export const NEW_CODE_LOOKBACK_MS = 30 * DAY_MS;
 /** The rule in words, shown on the spikes page and returned by the API. */
 export const SPIKE_RULE_TEXT =
   `A code is spiking for an organization when, in the window that just ended, it has at least ${MIN_COUNT} events, ` +
-  `at least ${MIN_RATIO}× its typical count, and at least ${MIN_SCORE} spreads above it. Typical is the median of the ` +
-  `counts in the same window on each of the previous ${BASELINE_DAYS} days, so a daily rush hour is not a spike. The spread ` +
-  `is ${MAD_SCALE} × the median absolute deviation of those counts, but never less than the square root of the typical ` +
-  `count (or 1), so small numbers need a large jump. Days before the organization's first event are left out, and an ` +
-  `organization without a full day of history is not judged yet. Recent counts are exact; the baseline is read from ` +
-  `hourly counts and is an estimate to the hour. A new code is one the organization produced in the window but not in ` +
-  `the ${NEW_CODE_LOOKBACK_MS / DAY_MS} days before it.`;
+  `at least ${MIN_RATIO}× its typical count, and at least ${MIN_SCORE} spreads above it. Typical is the median of ` +
+  `${BASELINE_DAYS} counts, so a daily rush hour is not a spike: for the last hour, the same hour on each of the previous ` +
+  `${BASELINE_DAYS} days; for the last 24 hours, each of the ${BASELINE_DAYS} whole UTC days before the window (24 hours ` +
+  `span one whole daily cycle, as a day does). The spread is ${MAD_SCALE} × the median absolute deviation of those counts, ` +
+  `but never less than the square root of the typical count (or 1), so small numbers need a large jump. Baseline hours ` +
+  `or days that start before the organization's first event are left out, and an organization with none left is not ` +
+  `judged yet. Recent counts and whole-day baselines are exact; the hourly baseline is read from hourly counts and is ` +
+  `an estimate to the hour. A new code is one the organization produced in the window but not in the ` +
+  `${NEW_CODE_LOOKBACK_MS / DAY_MS} days before it.`;
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
@@ -55,9 +57,24 @@ export function judgeSpike(recent: number, baseline: readonly number[]): SpikeJu
   return { expected, spread, score, isSpike };
 }
 
-/** The same window shifted back by 1..`days` days, most recent first. */
+/** The same window shifted back by 1..`days` days, most recent first: the 1-hour window's baseline. */
 export function baselineWindows(window: TimeRange, days = BASELINE_DAYS): TimeRange[] {
   return Array.from({ length: days }, (_, index) => ({ from: window.from - (index + 1) * DAY_MS, to: window.to - (index + 1) * DAY_MS }));
+}
+
+/**
+ * The `days` whole UTC days before the day the window starts in, most recent first: the 24-hour
+ * window's baseline. Whole days are exact and the same for every window starting that day, so they
+ * are read once and kept (db/queries/closed-rollups.ts) instead of 7 × 25 hourly rows per request.
+ */
+export function baselineDays(window: TimeRange, days = BASELINE_DAYS): TimeRange[] {
+  const end = bucketStart(window.from, "day");
+  return Array.from({ length: days }, (_, index) => ({ from: end - (index + 1) * DAY_MS, to: end - index * DAY_MS }));
+}
+
+/** The windows a spike window is judged against. */
+export function baselineFor(window: SpikeWindow, range: TimeRange): TimeRange[] {
+  return window === "24h" ? baselineDays(range) : baselineWindows(range);
 }
 
 /**

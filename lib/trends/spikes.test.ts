@@ -51,13 +51,33 @@ describe("findSpikes", () => {
     expect(findSpikes("1h", NOW).spikes.map((spike) => spike.orgId)).toEqual(["org_b", "org_a"]);
   });
 
-  it("judges a 24-hour window against the previous 7 days", () => {
+  it("judges a 24-hour window against the whole UTC days before it, exactly", () => {
     storeEventsAt([
       ...hourly("org_band", "common.quota_exceeded", 429, (hour) => (hour >= NOW - 6 * HOUR_MS ? 20 : 2)),
       ...hourly("org_acme", "common.validation_failed", 422, () => 5),
+      ...hourly("org_acme", "api_key.scope_denied", 403, (hour) => ([13, 14].includes(new Date(hour).getUTCHours()) ? 40 : 2)),
     ]);
     const report = findSpikes("24h", NOW);
     expect(report.spikes.map((spike) => [spike.orgId, spike.range.from])).toEqual([["org_band", NOW - DAY_MS]]);
+    // 09:00–14:00 at 20 an hour (7 of 14:00's so far), 2 an hour back to 14:20 yesterday; exactly 48 on each whole day before.
+    expect(report.spikes[0]).toMatchObject({ recent: 5 * 20 + 7 + 37, expected: 48, spread: 6.93 });
+  });
+
+  it("finds new codes in a 24-hour window, with the baseline days as evidence and the rest of the 30 days queried", () => {
+    const window = { from: NOW - DAY_MS, to: NOW };
+    storeEventsAt([
+      ...hourly("org_acme", "api_key.scope_denied", 403, () => 1),
+      { at: NOW - 3 * DAY_MS, code: "common.bad_request", httpStatus: 400 }, // a baseline day
+      { at: NOW - 20 * DAY_MS, code: "common.conflict", httpStatus: 409 }, // the 30 days, outside the baseline days
+      { at: window.from - 5 * MINUTE_MS, code: "common.gone", httpStatus: 410 }, // the partial hour before the window
+      { at: NOW - 31 * DAY_MS, code: "common.not_found", httpStatus: 404 }, // longer ago
+      ...["common.bad_request", "common.conflict", "common.gone", "common.not_found", "registration.audio_empty"].map((code, k) => ({
+        at: NOW - (k + 1) * HOUR_MS,
+        code,
+        httpStatus: 400,
+      })),
+    ]);
+    expect(findSpikes("24h", NOW).newCodes.map((spike) => spike.code)).toEqual(["common.not_found", "registration.audio_empty"]);
   });
 
   it("does not judge an organization without a day of history, but reports its codes as new", () => {

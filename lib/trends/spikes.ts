@@ -1,5 +1,6 @@
 import "server-only";
 
+import { dayPairCounts, type DayPairCounts } from "@/db/queries/closed-rollups";
 import {
   baselineCounts,
   firstEventAt,
@@ -13,7 +14,7 @@ import {
 import { innerMap } from "@/lib/maps";
 import { bucketStart, DAY_MS, HOUR_MS } from "./buckets";
 import { dominantStatus } from "./deltas";
-import { baselineSamples, baselineWindows, BASELINE_DAYS, judgeSpike, MIN_COUNT, NEW_CODE_LOOKBACK_MS, type SpikeJudgement } from "./spike-rule";
+import { baselineFor, baselineSamples, BASELINE_DAYS, judgeSpike, MIN_COUNT, NEW_CODE_LOOKBACK_MS, type SpikeJudgement } from "./spike-rule";
 import type { Spike, SpikeReport, SpikeWindow, TimeRange } from "./types";
 
 export const SPIKE_WINDOW_MS: Readonly<Record<SpikeWindow, number>> = { "1h": HOUR_MS, "24h": DAY_MS };
@@ -63,33 +64,61 @@ function toSpike(kind: Spike["kind"], pair: PairActivity, window: SpikeWindow, r
   };
 }
 
-/** Judges the pairs that could be spikes; baselines and history are read only for pairs with enough events. */
-function judgeSpikes(pairs: readonly PairActivity[], window: SpikeWindow, range: TimeRange): { spike: Spike; latest: number }[] {
-  const candidates = pairs.filter((pair) => pair.recent >= MIN_COUNT);
-  const windows = baselineWindows(range);
+/** The windows a spike window is judged against, and the counts of the window's pairs in them. */
+interface Baseline {
+  windows: TimeRange[];
+  /** One count per window; only promised for pairs with at least MIN_COUNT recent events. */
+  countsOf(pair: OrgCode): number[];
+  /** True when the pair has events in a baseline window lying wholly inside `range`; false says nothing. */
+  seenWithin(pair: OrgCode, range: TimeRange): boolean;
+}
+
+/** 1 hour: the same hour on each previous day, estimated from hourly rollups, for the candidates only. */
+function hourBaseline(windows: TimeRange[], candidates: readonly OrgCode[]): Baseline {
   const samples = new Map(candidates.map((pair) => [pairKey(pair), Array<number>(windows.length).fill(0)]));
   for (const row of baselineCounts(windows, candidates)) {
     const counts = samples.get(pairKey(row));
     if (counts) counts[row.window] = row.count;
   }
+  return { windows, countsOf: (pair) => samples.get(pairKey(pair)) ?? [], seenWithin: () => false };
+}
+
+const countOn = (day: DayPairCounts | undefined, pair: OrgCode) => day?.get(pair.orgId)?.get(pair.code) ?? 0;
+
+/** 24 hours: whole previous days, exact, every pair of every organization (kept in memory once read). */
+function dayBaseline(windows: TimeRange[], now: number): Baseline {
+  const days = dayPairCounts(windows.map((day) => day.from), now);
+  return {
+    windows,
+    countsOf: (pair) => days.map((day) => countOn(day, pair)),
+    seenWithin: (pair, within) => windows.some((day, index) => day.from >= within.from && day.to <= within.to && countOn(days[index], pair) > 0),
+  };
+}
+
+/** Judges the pairs that could be spikes; history is read only for organizations with such pairs. */
+function judgeSpikes(candidates: readonly PairActivity[], baseline: Baseline, window: SpikeWindow, range: TimeRange): { spike: Spike; latest: number }[] {
   const historyStarts = orgHistoryStarts([...new Set(candidates.map((pair) => pair.orgId))]);
   const found: { spike: Spike; latest: number }[] = [];
   for (const pair of candidates) {
-    const counts = samples.get(pairKey(pair)) ?? [];
-    const judged = judgeSpike(pair.recent, baselineSamples(windows, counts, historyStarts.get(pair.orgId) ?? Infinity));
+    const judged = judgeSpike(pair.recent, baselineSamples(baseline.windows, baseline.countsOf(pair), historyStarts.get(pair.orgId) ?? Infinity));
     if (judged.isSpike) found.push({ spike: toSpike("spike", pair, window, range, judged, null), latest: pair.latest });
   }
   return found;
 }
 
-/** Pairs in the window with no event in the 30 days before it: rollups to the hour, raw events for the partial hour. */
-function newCodes(pairs: readonly PairActivity[], window: SpikeWindow, range: TimeRange): Spike[] {
+/**
+ * Pairs in the window with no event in the 30 days before it: rollups to the hour, raw events for
+ * the partial hour. A pair the baseline already saw inside that span needs no query.
+ */
+function newCodes(pairs: readonly PairActivity[], baseline: Baseline, window: SpikeWindow, range: TimeRange): Spike[] {
   const windowHour = bucketStart(range.from, "hour");
-  const seen = new Set(pairsSeenInRollups(pairs, { from: range.from - NEW_CODE_LOOKBACK_MS, to: windowHour }).map(pairKey));
+  const lookback = { from: range.from - NEW_CODE_LOOKBACK_MS, to: windowHour };
+  const unknown = pairs.filter((pair) => !baseline.seenWithin(pair, lookback));
+  const seen = new Set(pairsSeenInRollups(unknown, lookback).map(pairKey));
   if (windowHour < range.from) for (const pair of pairsSeenInEvents({ from: windowHour, to: range.from })) seen.add(pairKey(pair));
   const edge = windowHour < range.from ? windowHour + HOUR_MS : range.from;
   const zeros = Array<number>(BASELINE_DAYS).fill(0);
-  return pairs
+  return unknown
     .filter((pair) => !seen.has(pairKey(pair)))
     .map((pair) => {
       // Past the raw edge `earliest` is an hour start; one bounded raw read makes it exact.
@@ -101,14 +130,18 @@ function newCodes(pairs: readonly PairActivity[], window: SpikeWindow, range: Ti
 
 /**
  * What is rising now: organization × code pairs whose count in the window ending at `now` is
- * unusually high against the same window on the previous 7 days (worst first, then newest), and
- * codes an organization produced for the first time in 30 days (newest first). See SPIKE_RULE_TEXT.
+ * unusually high against the previous 7 days (the same hour on each for 1 hour, whole days for 24;
+ * worst first, then newest), and codes an organization produced for the first time in 30 days
+ * (newest first). See SPIKE_RULE_TEXT.
  */
 export function findSpikes(window: SpikeWindow, now: number = Date.now()): SpikeReport {
   const range = { from: now - SPIKE_WINDOW_MS[window], to: now };
   const pairs = pairActivity(windowCounts(range));
-  const spikes = judgeSpikes(pairs, window, range)
+  const candidates = pairs.filter((pair) => pair.recent >= MIN_COUNT);
+  const windows = baselineFor(window, range);
+  const baseline = window === "24h" ? dayBaseline(windows, now) : hourBaseline(windows, candidates);
+  const spikes = judgeSpikes(candidates, baseline, window, range)
     .sort((a, b) => b.spike.score - a.spike.score || b.latest - a.latest || pairKey(a.spike).localeCompare(pairKey(b.spike)))
     .map(({ spike }) => spike);
-  return { window, evaluatedAt: now, spikes, newCodes: newCodes(pairs, window, range) };
+  return { window, evaluatedAt: now, spikes, newCodes: newCodes(pairs, baseline, window, range) };
 }

@@ -1,4 +1,4 @@
-import { baselineSamples, baselineWindows, judgeSpike, MIN_COUNT, NEW_CODE_LOOKBACK_MS } from "@/lib/trends/spike-rule";
+import { baselineFor, baselineSamples, judgeSpike, MIN_COUNT, NEW_CODE_LOOKBACK_MS } from "@/lib/trends/spike-rule";
 import { findSpikes } from "@/lib/trends/spikes";
 import type { Spike, SpikeReport, SpikeWindow, TimeRange } from "@/lib/trends/types";
 import { summarize } from "../measure";
@@ -35,10 +35,35 @@ interface RawSpikes {
 }
 
 /**
- * (b) The spike check from raw events: exact counts per org×code in the window; per baseline window
- * the hourly counts of the hours it touches, weighted by overlap exactly as the rollup estimate is
- * (so the answers can be compared digit for digit); and the 30-day lookback for new codes as one
- * GROUP BY org, code. The pure rule (judgeSpike and its windows) is the app's own.
+ * Per baseline window, a pair's count from raw events. The 1-hour window's baseline is an estimate:
+ * each touched hour's full count weighted by its overlap, exactly as the rollup estimate is (so the
+ * answers can be compared digit for digit). The 24-hour window's baseline is whole UTC days, exact.
+ */
+function rawBaseline(raw: RawQueries, window: SpikeWindow, windows: readonly TimeRange[]): (orgId: string, code: string) => number[] {
+  const oldest = windows[windows.length - 1]!;
+  if (window === "24h") {
+    const daily = new Map<string, number>();
+    for (const row of raw.allOrgsDaily({ from: oldest.from, to: windows[0]!.to })) daily.set(`${row.orgId} ${row.code} ${row.t}`, row.n);
+    return (orgId, code) => windows.map((day) => daily.get(`${orgId} ${code} ${day.from}`) ?? 0);
+  }
+  const hourly = new Map<string, number>();
+  for (const w of windows) {
+    for (const row of raw.allOrgsHourly({ from: floorHour(w.from), to: ceilHour(w.to) })) hourly.set(`${row.orgId} ${row.code} ${row.t}`, row.n);
+  }
+  return (orgId, code) =>
+    windows.map((w) => {
+      let weighted = 0;
+      for (let hour = floorHour(w.from); hour < w.to; hour += HOUR) {
+        weighted += (hourly.get(`${orgId} ${code} ${hour}`) ?? 0) * (Math.min(hour + HOUR, w.to) - Math.max(hour, w.from));
+      }
+      return (weighted * 1.0) / HOUR;
+    });
+}
+
+/**
+ * (b) The spike check from raw events: exact counts per org×code in the window; the baseline per
+ * window (rawBaseline); each organization's first event; and the 30-day lookback for new codes as
+ * one GROUP BY org, code. The pure rule (judgeSpike and its windows) is the app's own.
  */
 function rawSpikes(raw: RawQueries, window: SpikeWindow, now: number, parts: Record<string, number[]>): RawSpikes {
   const range: TimeRange = { from: now - WINDOW_MS[window], to: now };
@@ -52,25 +77,17 @@ function rawSpikes(raw: RawQueries, window: SpikeWindow, now: number, parts: Rec
     pair.byStatus.set(row.httpStatus, (pair.byStatus.get(row.httpStatus) ?? 0) + row.n);
     pairs.set(key, pair);
   }
-  const windows = baselineWindows(range);
-  const hourly = new Map<string, number>();
-  for (const w of windows) {
-    // Whole hours: the estimate weighs each touched hour's full count by its overlap.
-    for (const row of raw.allOrgsHourly({ from: floorHour(w.from), to: ceilHour(w.to) })) hourly.set(`${row.orgId} ${row.code} ${row.t}`, row.n);
-  }
+  const windows = baselineFor(window, range);
+  const countsOf = rawBaseline(raw, window, windows);
+  const historyStarts = new Map<string, number>();
   const spikes = new Map<string, string>();
   for (const pair of pairs.values()) {
     if (pair.recent < MIN_COUNT) continue;
-    const counts = windows.map((w) => {
-      let weighted = 0;
-      for (let hour = floorHour(w.from); hour < w.to; hour += HOUR) {
-        weighted += (hourly.get(`${pair.orgId} ${pair.code} ${hour}`) ?? 0) * (Math.min(hour + HOUR, w.to) - Math.max(hour, w.from));
-      }
-      return (weighted * 1.0) / HOUR;
-    });
-    if (!judgeSpike(pair.recent, counts).isSpike) continue;
-    const first = raw.orgFirstEvent(pair.orgId);
-    const judged = judgeSpike(pair.recent, baselineSamples(windows, counts, first === null ? Infinity : floorHour(first)));
+    if (!historyStarts.has(pair.orgId)) {
+      const first = raw.orgFirstEvent(pair.orgId);
+      historyStarts.set(pair.orgId, first === null ? Infinity : floorHour(first));
+    }
+    const judged = judgeSpike(pair.recent, baselineSamples(windows, countsOf(pair.orgId, pair.code), historyStarts.get(pair.orgId)!));
     if (!judged.isSpike) continue;
     const spike = { recent: pair.recent, expected: round(judged.expected), spread: round(judged.spread), score: round(judged.score) };
     spikes.set(`${pair.orgId} ${pair.code}`, describe({ ...spike, httpStatus: dominant(pair.byStatus), firstSeenAt: null }));
@@ -117,7 +134,7 @@ export function spikesCase(raw: RawQueries, window: SpikeWindow, now: number, in
       const window_ = summarize(parts.window!).median;
       const lookback = summarize(parts.lookback!).median;
       return [
-        `  raw findSpikes("${window}"): ${window_.toFixed(0)} ms for the window and its 7 baseline windows, ` +
+        `  raw findSpikes("${window}"): ${window_.toFixed(0)} ms for the window and its ${window === "24h" ? "7 baseline days" : "7 baseline windows"}, ` +
           `${lookback.toFixed(0)} ms for the 30-day new-code lookback (medians)`,
       ];
     },
