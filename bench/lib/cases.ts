@@ -16,6 +16,8 @@ export interface CaseOptions {
   rawRuns: number;
   /** Break every answer down into its SQL statements, not only the ones that miss a target. */
   explain: boolean;
+  /** Opens the app's database afresh, as a server that just started has it: nothing kept in memory. */
+  restart: () => void;
   log: (line: string) => void;
 }
 
@@ -32,13 +34,17 @@ interface CaseResult {
 }
 
 async function run<S, R>(item: Case<S, R>, options: CaseOptions): Promise<CaseResult> {
+  options.restart();
+  const first = await measure(item.service, 1, 0);
+  // Then the steady state of a running server: the warm-up calls fill what it keeps in memory.
   const service = await measure(item.service, options.runs, SERVICE_WARMUP);
   const raw = await measure(item.raw, options.rawRuns, RAW_WARMUP);
   const checker = new Checker();
   item.check(service.answer, raw.answer, checker);
-  const row: Row = { answer: item.answer, service: service.timing, raw: raw.timing, agrees: checker.ok };
+  const row: Row = { answer: item.answer, firstCall: first.timing.median, service: service.timing, raw: raw.timing, agrees: checker.ok };
   options.log(
-    `  ${item.answer}: ${service.timing.median.toFixed(2)} ms median (${service.timing.runs} runs), raw ${raw.timing.median.toFixed(0)} ms ` +
+    `  ${item.answer}: ${service.timing.median.toFixed(2)} ms median (${service.timing.runs} runs; first call after a restart ` +
+      `${first.timing.median.toFixed(1)} ms), raw ${raw.timing.median.toFixed(0)} ms ` +
       `(${raw.timing.runs} runs)${checker.ok ? ", same answer" : ", ANSWERS DIFFER"}`,
   );
   const diagnose = options.explain || verdict(row) === "FAIL";

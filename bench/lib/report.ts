@@ -9,6 +9,9 @@ export const TARGET_SPEEDUP = 50;
 
 export interface Row {
   answer: string;
+  /** The service's first call on a freshly opened connection (nothing kept in memory yet), ms. */
+  firstCall: number;
+  /** The steady state: the calls after the warm-up. */
   service: Timing;
   raw: Timing;
   /** Whether the service's answer equals the raw one (checked on the last run of each). */
@@ -23,12 +26,13 @@ export function verdict(row: Row): "PASS" | "FAIL" {
 
 /** A Markdown table, so the output can be pasted into bench/README.md as it is. */
 export function formatTable(rows: readonly Row[]): string[] {
-  const header = ["answer", "median ms", "p99 ms", "runs", "raw GROUP BY median ms", "raw p99 ms", "raw runs", "speed-up ×", "same answer", "target"];
+  const header = ["answer", "median ms", "p99 ms", "runs", "first call ms", "raw GROUP BY median ms", "raw p99 ms", "raw runs", "speed-up ×", "same answer", "target"];
   const body = rows.map((row) => [
     row.answer,
     ms(row.service.median),
     ms(row.service.p99),
     String(row.service.runs),
+    ms(row.firstCall),
     ms(row.raw.median),
     ms(row.raw.p99),
     String(row.raw.runs),
