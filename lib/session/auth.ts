@@ -13,6 +13,7 @@ import { accounts, sessions, users, verifications } from "@/db/schema";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { publicBaseUrl } from "@/lib/public-base-url";
+import { PASSWORD_LENGTH } from "@/lib/users/user-input";
 
 const accessControl = createAccessControl(defaultStatements);
 // Agents get no user- or session-management permission; admins get the plugin's full set.
@@ -31,7 +32,7 @@ function createAuth(db: Db) {
     logger: { log: (level, message) => logger[level]({ component: "better-auth" }, message) },
     database: drizzleAdapter(db, { provider: "sqlite", schema: { user: users, session: sessions, account: accounts, verification: verifications } }),
     // Accounts are made by admins and setup links only: nobody signs themselves up.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_LENGTH.min, maxPasswordLength: PASSWORD_LENGTH.max },
     session: {
       expiresIn: settings.ERRATA_SESSION_HOURS * 3600,
       // A session used within its last quarter is extended; an idle one simply expires.

@@ -3,7 +3,8 @@ import { getAuth } from "@/lib/session/auth";
 import { signedInHeaders } from "@/lib/testing/sessions";
 import { rawSqlite } from "@/lib/testing/raw-sqlite";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
-import { sessionUserFrom, signInPath } from "./current-user";
+import { signInPath } from "./current-user";
+import { sessionUserFrom } from "./session-user";
 
 const database = setupFreshDatabasePerTest();
 

@@ -8,7 +8,7 @@ import { safeReturnPath } from "./return-path";
 import { roleGrants, type Role } from "./roles";
 import { sessionUserFrom, type SessionUser } from "./session-user";
 
-export { sessionUserFrom, type SessionUser };
+export type { SessionUser };
 
 /** The signed-in user of the request being rendered, looked up once per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => sessionUserFrom(await headers()));

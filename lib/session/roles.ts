@@ -5,10 +5,6 @@
 export const ROLES = ["admin", "agent"] as const;
 export type Role = (typeof ROLES)[number];
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
-
 export function roleOf(value: unknown): Role {
   return value === "admin" ? "admin" : "agent";
 }
