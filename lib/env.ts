@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dialectOf } from "@/db/dialect";
 import { redactFieldsSetting, redactPatternsSetting } from "./envelope/redact-settings";
 
 const MiB = 1024 * 1024;
@@ -8,9 +9,18 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/errata.db")
-    .refine((url) => url.startsWith("file:"), {
-      message: "only file: URLs (embedded SQLite) are supported so far, e.g. file:./data/errata.db",
+    .refine((url) => dialectOf(url) !== undefined, {
+      message: "use file:./path.db (embedded SQLite) or postgres://user@host:5432/database (PostgreSQL)",
     }),
+  /** Connections each instance keeps to PostgreSQL (ignored on SQLite). */
+  ERRATA_PG_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Redis for state several instances must share beyond the database (ingest rate limits), e.g.
+   * redis://127.0.0.1:6379. Unset: on PostgreSQL the limits are kept in the database instead.
+   */
+  REDIS_URL: z.url().optional(),
+  /** Days raw events are kept; older ones are deleted in small batches (hourly rollups stay 400 days). */
+  ERRATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Largest ingest body accepted, in bytes; larger bodies are refused while streaming. */
   ERRATA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * MiB),
   /** Most events accepted in one ingest request. */
@@ -63,7 +73,4 @@ export function env(): Env {
   return cached;
 }
 
-/** Filesystem path of the SQLite database named by a `file:` URL. */
-export function sqlitePath(databaseUrl: string): string {
-  return databaseUrl.slice("file:".length);
-}
+export { sqlitePath } from "@/db/dialect";
