@@ -4,4 +4,5 @@ export * from "./auth";
 export * from "./events";
 export * from "./organizations";
 export * from "./rejected-ingests";
+export * from "./rollup-epochs";
 export * from "./rollups";
