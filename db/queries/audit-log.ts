@@ -1,8 +1,8 @@
 import "server-only";
 
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { getDb } from "../client";
-import { apiKeys, auditLog } from "../schema";
+import { database, type Tables } from "../client";
+import { selectRows } from "../raw";
 
 export type AuditVia = "page" | "api";
 export type AuditActorKind = "user" | "key";
@@ -64,23 +64,27 @@ export const MAX_AUDIT_PAGE_SIZE = 200;
 /** Actors offered by the filter; more than this is not a usable drop-down anyway. */
 export const MAX_AUDIT_ACTORS = 500;
 
-const viewColumns = {
-  id: auditLog.id,
-  viewedAt: auditLog.viewedAt,
-  actorKind: sql<AuditActorKind>`${auditLog.actorKind}`,
-  actorId: auditLog.actorId,
-  actorLabel: auditLog.actorLabel,
-  requestId: auditLog.requestId,
-  via: sql<AuditVia>`${auditLog.via}`,
-  found: auditLog.found,
-};
+function viewColumns({ auditLog }: Tables) {
+  return {
+    id: auditLog.id,
+    viewedAt: auditLog.viewedAt,
+    actorKind: sql<AuditActorKind>`${auditLog.actorKind}`,
+    actorId: auditLog.actorId,
+    actorLabel: auditLog.actorLabel,
+    requestId: auditLog.requestId,
+    via: sql<AuditVia>`${auditLog.via}`,
+    found: auditLog.found,
+  };
+}
 
 /**
  * Appends one view. This runs on the request path of every record shown, so it is one statement:
  * a key's name is read by a subquery on its primary key rather than by a lookup before the write.
  * Keys are revoked, never deleted; the prefix stands in should a row ever be missing.
  */
-export function insertRequestView(view: NewRequestView): void {
+export async function insertRequestView(view: NewRequestView): Promise<void> {
+  const { db, t } = await database();
+  const { apiKeys, auditLog } = t;
   const { viewer } = view;
   const actor =
     viewer.kind === "user"
@@ -89,10 +93,9 @@ export function insertRequestView(view: NewRequestView): void {
           actorId: viewer.prefix,
           actorLabel: sql`coalesce((select ${apiKeys.name} from ${apiKeys} where ${apiKeys.id} = ${viewer.keyId}), ${viewer.prefix})`,
         };
-  getDb()
+  await db
     .insert(auditLog)
-    .values({ viewedAt: view.viewedAt, actorKind: viewer.kind, ...actor, requestId: view.requestId, via: view.via, found: view.found })
-    .run();
+    .values({ viewedAt: view.viewedAt, actorKind: viewer.kind, ...actor, requestId: view.requestId, via: view.via, found: view.found });
 }
 
 /**
@@ -100,12 +103,12 @@ export function insertRequestView(view: NewRequestView): void {
  * character of the Basic Multilingual Plane, so this range holds every id starting with `prefix`
  * whose next character is not an astral one (emoji) — none of the ids Errata stores.
  */
-function requestIdStartsWith(prefix: string): SQL | undefined {
+function requestIdStartsWith({ auditLog }: Tables, prefix: string): SQL | undefined {
   return and(gte(auditLog.requestId, prefix), lt(auditLog.requestId, `${prefix}\uffff`));
 }
 
 /** Rows strictly older than the cursor in (viewed_at, id) order; a row value, so an index can range over it. */
-function olderThan(cursor: AuditCursor): SQL {
+function olderThan({ auditLog }: Tables, cursor: AuditCursor): SQL {
   return sql`(${auditLog.viewedAt}, ${auditLog.id}) < (${cursor.viewedAt}, ${cursor.id})`;
 }
 
@@ -113,21 +116,26 @@ function olderThan(cursor: AuditCursor): SQL {
  * Views matching the filter, newest first, one page at a time (keyset pagination on viewed_at then
  * id, so a page costs the same however deep it is). `nextCursor` is null on the last page.
  */
-export function listRequestViews(filter: RequestViewFilter, limit: number, cursor?: AuditCursor): { views: RequestView[]; nextCursor: AuditCursor | null } {
+export async function listRequestViews(
+  filter: RequestViewFilter,
+  limit: number,
+  cursor?: AuditCursor,
+): Promise<{ views: RequestView[]; nextCursor: AuditCursor | null }> {
+  const { db, t } = await database();
+  const { auditLog } = t;
   const pageSize = Math.min(Math.max(1, Math.trunc(limit)), MAX_AUDIT_PAGE_SIZE);
-  const rows = getDb()
-    .select(viewColumns)
+  const rows = await db
+    .select(viewColumns(t))
     .from(auditLog)
     .where(
       and(
         filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
-        filter.requestIdPrefix ? requestIdStartsWith(filter.requestIdPrefix) : undefined,
-        cursor ? olderThan(cursor) : undefined,
+        filter.requestIdPrefix ? requestIdStartsWith(t, filter.requestIdPrefix) : undefined,
+        cursor ? olderThan(t, cursor) : undefined,
       ),
     )
     .orderBy(desc(auditLog.viewedAt), desc(auditLog.id))
-    .limit(pageSize + 1)
-    .all();
+    .limit(pageSize + 1);
   const views = rows.slice(0, pageSize);
   const last = views.at(-1);
   return { views, nextCursor: rows.length > pageSize && last ? { viewedAt: last.viewedAt, id: last.id } : null };
@@ -139,8 +147,8 @@ export function listRequestViews(filter: RequestViewFilter, limit: number, curso
  * the next through the actor index (one seek per actor), and each actor's latest row is one more
  * seek on the same index.
  */
-export function listAuditActors(limit = MAX_AUDIT_ACTORS): AuditActor[] {
-  return getDb().all<AuditActor>(sql`
+export async function listAuditActors(limit = MAX_AUDIT_ACTORS): Promise<AuditActor[]> {
+  return selectRows<AuditActor>(await database(), sql`
     with recursive actor_ids(actor_id) as (
       select min(actor_id) from audit_log
       union all

@@ -1,8 +1,9 @@
 import "server-only";
 
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "../client";
-import { rejectedIngests, rejectedRequestIds } from "../schema";
+import { database, type AppDatabase, type Tables } from "../client";
+import { firstRow, forDialect, selectRows } from "../raw";
+import { exec, rows as rowsOf, transaction } from "../transaction";
 
 /** One refused submission as the trail records it. */
 export interface NewRejection {
@@ -29,20 +30,22 @@ export interface RequestIdRejection {
   rejection: Rejection;
 }
 
-const rejectionColumns = {
-  id: rejectedIngests.id,
-  receivedAt: rejectedIngests.receivedAt,
-  keyPrefix: rejectedIngests.keyPrefix,
-  httpStatus: rejectedIngests.httpStatus,
-  code: rejectedIngests.code,
-  summary: rejectedIngests.summary,
-  errataRequestId: rejectedIngests.errataRequestId,
-  eventCount: rejectedIngests.eventCount,
-  requestIdCount: rejectedIngests.requestIdCount,
-  repeats: rejectedIngests.repeats,
-};
+function rejectionColumns({ rejectedIngests }: Tables) {
+  return {
+    id: rejectedIngests.id,
+    receivedAt: rejectedIngests.receivedAt,
+    keyPrefix: rejectedIngests.keyPrefix,
+    httpStatus: rejectedIngests.httpStatus,
+    code: rejectedIngests.code,
+    summary: rejectedIngests.summary,
+    errataRequestId: rejectedIngests.errataRequestId,
+    eventCount: rejectedIngests.eventCount,
+    requestIdCount: rejectedIngests.requestIdCount,
+    repeats: rejectedIngests.repeats,
+  };
+}
 
-/** Id rows per INSERT: two bound parameters each, well under SQLite's limit. */
+/** Id rows per INSERT: two bound parameters each, well under SQLite's and PostgreSQL's limits. */
 const IDS_PER_STATEMENT = 400;
 
 /*
@@ -51,27 +54,30 @@ const IDS_PER_STATEMENT = 400;
  */
 
 /** Records refused submissions with their request ids, all in one transaction. */
-export function insertRejections(rows: readonly NewRejection[], db: Db = getDb()): void {
+export async function insertRejections(rows: readonly NewRejection[], handle?: AppDatabase): Promise<void> {
   if (rows.length === 0) return;
-  db.transaction(
-    (tx) => {
-      for (const { requestIds, ...row } of rows) {
-        const inserted = tx
+  const target = handle ?? (await database());
+  const { rejectedIngests, rejectedRequestIds } = target.t;
+  await transaction(target, function* (tx) {
+    for (const { requestIds, ...row } of rows) {
+      const [inserted] = yield* rowsOf(
+        tx
           .insert(rejectedIngests)
           .values({ ...row, requestIdCount: requestIds.length })
-          .returning({ id: rejectedIngests.id })
-          .get();
-        for (let start = 0; start < requestIds.length; start += IDS_PER_STATEMENT) {
-          const chunk = requestIds.slice(start, start + IDS_PER_STATEMENT);
-          tx.insert(rejectedRequestIds)
+          .returning({ id: rejectedIngests.id }),
+      );
+      if (!inserted) throw new Error("insert into rejected_ingests returned no row");
+      for (let start = 0; start < requestIds.length; start += IDS_PER_STATEMENT) {
+        const chunk = requestIds.slice(start, start + IDS_PER_STATEMENT);
+        yield* exec(
+          tx
+            .insert(rejectedRequestIds)
             .values(chunk.map((requestId) => ({ requestId, rejectionId: inserted.id })))
-            .onConflictDoNothing()
-            .run();
-        }
+            .onConflictDoNothing(),
+        );
       }
-    },
-    { behavior: "immediate" },
-  );
+    }
+  });
 }
 
 export interface PruneLimits {
@@ -84,27 +90,30 @@ export interface PruneLimits {
 }
 
 /** Deletes one batch of expired or over-cap refusals (their ids cascade); returns how many went. */
-export function pruneRejections(limits: PruneLimits, db: Db = getDb()): number {
+export async function pruneRejections(limits: PruneLimits, handle?: AppDatabase): Promise<number> {
+  const { db, t } = handle ?? (await database());
+  const { rejectedIngests } = t;
+  const deleted = { id: rejectedIngests.id };
   const expired = db
     .select({ id: rejectedIngests.id })
     .from(rejectedIngests)
     .where(lt(rejectedIngests.receivedAt, limits.receivedBefore))
     .orderBy(rejectedIngests.receivedAt)
     .limit(limits.batchSize);
-  let removed = db.delete(rejectedIngests).where(inArray(rejectedIngests.id, expired)).run().changes;
+  let removed = (await db.delete(rejectedIngests).where(inArray(rejectedIngests.id, expired)).returning(deleted)).length;
   const room = limits.batchSize - removed;
   if (room <= 0) return removed;
   // The newest row past the cap: it and everything older go. Ids grow with time, so id order is age order.
-  const boundary = db.select({ id: rejectedIngests.id }).from(rejectedIngests).orderBy(desc(rejectedIngests.id)).limit(1).offset(limits.keepNewest).get();
+  const boundary = firstRow(await db.select({ id: rejectedIngests.id }).from(rejectedIngests).orderBy(desc(rejectedIngests.id)).limit(1).offset(limits.keepNewest));
   if (boundary) {
     const overCap = db.select({ id: rejectedIngests.id }).from(rejectedIngests).where(lte(rejectedIngests.id, boundary.id)).orderBy(rejectedIngests.id).limit(room);
-    removed += db.delete(rejectedIngests).where(inArray(rejectedIngests.id, overCap)).run().changes;
+    removed += (await db.delete(rejectedIngests).where(inArray(rejectedIngests.id, overCap)).returning(deleted)).length;
   }
   return removed;
 }
 
 /** Ids are ASCII; U+FFFF sorts above every ASCII byte, so this closes the prefix range. */
-function idRange(prefix: string): SQL | undefined {
+function idRange({ rejectedRequestIds }: Tables, prefix: string): SQL | undefined {
   return and(gte(rejectedRequestIds.requestId, prefix), lt(rejectedRequestIds.requestId, `${prefix}\uffff`));
 }
 
@@ -112,16 +121,20 @@ function idRange(prefix: string): SQL | undefined {
  * Refusals of submissions that carried this request id (or, with `prefix`, an id starting with
  * it), newest first, received since `since`.
  */
-export function findRejectionsOfRequestId(requestId: string, options: { since: number; limit: number; prefix?: boolean }): RequestIdRejection[] {
-  const match = options.prefix ? idRange(requestId) : eq(rejectedRequestIds.requestId, requestId);
-  return getDb()
-    .select({ requestId: rejectedRequestIds.requestId, rejection: rejectionColumns })
+export async function findRejectionsOfRequestId(
+  requestId: string,
+  options: { since: number; limit: number; prefix?: boolean },
+): Promise<RequestIdRejection[]> {
+  const { db, t } = await database();
+  const { rejectedIngests, rejectedRequestIds } = t;
+  const match = options.prefix ? idRange(t, requestId) : eq(rejectedRequestIds.requestId, requestId);
+  return db
+    .select({ requestId: rejectedRequestIds.requestId, rejection: rejectionColumns(t) })
     .from(rejectedRequestIds)
     .innerJoin(rejectedIngests, eq(rejectedIngests.id, rejectedRequestIds.rejectionId))
     .where(and(match, gte(rejectedIngests.receivedAt, options.since)))
     .orderBy(desc(rejectedIngests.receivedAt), desc(rejectedIngests.id))
-    .limit(options.limit)
-    .all();
+    .limit(options.limit);
 }
 
 export interface RejectionFilter {
@@ -138,9 +151,10 @@ export interface ListedRejection extends Rejection {
   sampleRequestIds: string[];
 }
 
-function filterConditions(filter: RejectionFilter): (SQL | undefined)[] {
+function filterConditions({ db, t }: AppDatabase, filter: RejectionFilter): (SQL | undefined)[] {
+  const { rejectedIngests, rejectedRequestIds } = t;
   const carrying = filter.requestId
-    ? getDb().select({ id: rejectedRequestIds.rejectionId }).from(rejectedRequestIds).where(eq(rejectedRequestIds.requestId, filter.requestId))
+    ? db.select({ id: rejectedRequestIds.rejectionId }).from(rejectedRequestIds).where(eq(rejectedRequestIds.requestId, filter.requestId))
     : undefined;
   return [
     gte(rejectedIngests.receivedAt, filter.since),
@@ -151,34 +165,34 @@ function filterConditions(filter: RejectionFilter): (SQL | undefined)[] {
 }
 
 /** Recent refusals matching the filter, newest first, each with a sample of its request ids. */
-export function listRejections(filter: RejectionFilter, limit: number, samplePerRow = 5): ListedRejection[] {
-  const db = getDb();
-  const rows = db
-    .select(rejectionColumns)
+export async function listRejections(filter: RejectionFilter, limit: number, samplePerRow = 5): Promise<ListedRejection[]> {
+  const handle = await database();
+  const { rejectedIngests } = handle.t;
+  const rows = await handle.db
+    .select(rejectionColumns(handle.t))
     .from(rejectedIngests)
-    .where(and(...filterConditions(filter)))
+    .where(and(...filterConditions(handle, filter)))
     .orderBy(desc(rejectedIngests.receivedAt), desc(rejectedIngests.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   if (rows.length === 0) return [];
-  // rowid follows insertion, which follows the body's order; one query for the whole page.
-  const samples = db.all<{ rejectionId: number; requestId: string }>(sql`
-    select rejection_id as rejectionId, request_id as requestId from (
-      select rejection_id, request_id, row_number() over (partition by rejection_id order by rowid) as position
+  // SQLite's rowid follows insertion, which follows the body's order. PostgreSQL has no rowid; the
+  // table is insert-only, so a row's physical position (ctid) follows insertion order just as well.
+  const insertionOrder = forDialect(handle, { sqlite: sql`rowid`, postgres: sql`ctid` });
+  // One query for the whole page.
+  const samples = await selectRows<{ rejectionId: number; requestId: string }>(handle, sql`
+    select rejection_id as "rejectionId", request_id as "requestId" from (
+      select rejection_id, request_id, row_number() over (partition by rejection_id order by ${insertionOrder}) as position
       from rejected_request_ids where rejection_id in (${sql.join(rows.map((row) => sql`${row.id}`), sql`, `)})
-    ) where position <= ${samplePerRow} order by rejection_id, position`);
+    ) as numbered where position <= ${samplePerRow} order by rejection_id, position`);
   const byRejection = new Map<number, string[]>();
   for (const sample of samples) byRejection.set(sample.rejectionId, [...(byRejection.get(sample.rejectionId) ?? []), sample.requestId]);
   return rows.map((row) => ({ ...row, sampleRequestIds: byRejection.get(row.id) ?? [] }));
 }
 
 /** The reason codes present in the trail since `since`, for the filter's choices. */
-export function listRejectionCodes(since: number): string[] {
-  return getDb()
-    .selectDistinct({ code: rejectedIngests.code })
-    .from(rejectedIngests)
-    .where(gte(rejectedIngests.receivedAt, since))
-    .orderBy(rejectedIngests.code)
-    .all()
-    .map((row) => row.code);
+export async function listRejectionCodes(since: number): Promise<string[]> {
+  const { db, t } = await database();
+  const { rejectedIngests } = t;
+  const codes = await db.selectDistinct({ code: rejectedIngests.code }).from(rejectedIngests).where(gte(rejectedIngests.receivedAt, since)).orderBy(rejectedIngests.code);
+  return codes.map((row) => row.code);
 }
