@@ -147,9 +147,9 @@ CREATE TABLE "hourly_rollups" (
 	CONSTRAINT "hourly_rollups_org_id_code_hour_http_status_pk" PRIMARY KEY("org_id","code","hour","http_status")
 );
 --> statement-breakpoint
-ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "rejected_request_ids" ADD CONSTRAINT "rejected_request_ids_rejection_id_rejected_ingests_id_fk" FOREIGN KEY ("rejection_id") REFERENCES "public"."rejected_ingests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rejected_request_ids" ADD CONSTRAINT "rejected_request_ids_rejection_id_rejected_ingests_id_fk" FOREIGN KEY ("rejection_id") REFERENCES "rejected_ingests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_hash_unique" ON "api_keys" USING btree ("hash");--> statement-breakpoint
 CREATE INDEX "api_keys_prefix_idx" ON "api_keys" USING btree ("prefix");--> statement-breakpoint
 CREATE INDEX "audit_log_viewed_idx" ON "audit_log" USING btree ("viewed_at");--> statement-breakpoint

@@ -23,6 +23,10 @@ const types: pg.CustomTypesConfig = {
     return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid);
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
+// drizzle's node-postgres driver passes its own `types` with every query, which fall back to pg's
+// global parsers rather than the pool's: without these, its rows would hold int8 and numeric as strings.
+pg.types.setTypeParser(INT8, Number);
+pg.types.setTypeParser(NUMERIC, Number);
 
 export interface PgHandle {
   db: PgDb;
