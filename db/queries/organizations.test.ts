@@ -7,33 +7,33 @@ setupFreshDatabasePerTest();
 
 const T = Date.parse("2026-11-26T14:00:00Z");
 
-describe("organizations", () => {
-  it("are created by their first event, without a name until one is set", () => {
-    storeEventsAt([{ at: T, orgId: "org_b" }, { at: T, orgId: "org_a" }]);
-    expect(getOrganization("org_a")).toEqual({ id: "org_a", name: null, firstSeenAt: expect.any(Number) });
-    expect(getOrganization("org_nobody")).toBeUndefined();
-    expect(listOrganizations().map((org) => org.id)).toEqual(["org_a", "org_b"]);
+describe("organizations", async () => {
+  it("are created by their first event, without a name until one is set", async () => {
+    await storeEventsAt([{ at: T, orgId: "org_b" }, { at: T, orgId: "org_a" }]);
+    expect(await getOrganization("org_a")).toEqual({ id: "org_a", name: null, firstSeenAt: expect.any(Number) });
+    expect(await getOrganization("org_nobody")).toBeUndefined();
+    expect((await listOrganizations()).map((org) => org.id)).toEqual(["org_a", "org_b"]);
   });
 
-  it("take names in one call, ignore unknown ids, and can have a name cleared", () => {
-    storeEventsAt([{ at: T, orgId: "org_a" }, { at: T, orgId: "org_b" }]);
+  it("take names in one call, ignore unknown ids, and can have a name cleared", async () => {
+    await storeEventsAt([{ at: T, orgId: "org_a" }, { at: T, orgId: "org_b" }]);
     expect(
-      setOrganizationNames([
+      await setOrganizationNames([
         { id: "org_a", name: "Acme Music Group" },
         { id: "org_b", name: "Bandcraft" },
         { id: "org_nobody", name: "Nobody" },
       ]),
     ).toBe(2);
-    expect(getOrganization("org_a")?.name).toBe("Acme Music Group");
-    expect(getOrganization("org_nobody")).toBeUndefined();
-    expect(organizationNames(["org_a", "org_b", "org_nobody"])).toEqual(
+    expect((await getOrganization("org_a"))?.name).toBe("Acme Music Group");
+    expect(await getOrganization("org_nobody")).toBeUndefined();
+    expect(await organizationNames(["org_a", "org_b", "org_nobody"])).toEqual(
       new Map([
         ["org_a", "Acme Music Group"],
         ["org_b", "Bandcraft"],
       ]),
     );
-    expect(organizationNames([])).toEqual(new Map());
-    setOrganizationNames([{ id: "org_b", name: null }]);
-    expect(getOrganization("org_b")?.name).toBeNull();
+    expect(await organizationNames([])).toEqual(new Map());
+    await setOrganizationNames([{ id: "org_b", name: null }]);
+    expect((await getOrganization("org_b"))?.name).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rawSqlite } from "@/lib/testing/raw-sqlite";
-import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
+import { setupFreshDatabasePerTest, testBackend } from "@/lib/testing/test-db";
 import {
   findRejectionsOfRequestId,
   insertRejections,
@@ -28,35 +28,37 @@ function rejection(overrides: Partial<NewRejection> = {}): NewRejection {
   };
 }
 
-function count(table: string): number {
-  return (rawSqlite(database.db).prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+async function count(table: "rejected_ingests" | "rejected_request_ids"): Promise<number> {
+  const { db, t } = database;
+  return db.$count(table === "rejected_ingests" ? t.rejectedIngests : t.rejectedRequestIds);
 }
 
 describe("rejected ingests — lookups by request id", () => {
-  it("finds the refusals that carried an id, newest first, within the window", () => {
-    insertRejections([
+  it("finds the refusals that carried an id, newest first, within the window", async () => {
+    await insertRejections([
       rejection({ receivedAt: T0 - 8 * 86_400_000, errataRequestId: "req_old" }),
       rejection({ receivedAt: T0, errataRequestId: "req_first" }),
       rejection({ receivedAt: T0 + 60_000, errataRequestId: "req_second", code: "ingest.unsupported_media_type", httpStatus: 415 }),
     ]);
-    const found = findRejectionsOfRequestId("req_b", { since: T0 - 86_400_000, limit: 5 });
+    const found = await findRejectionsOfRequestId("req_b", { since: T0 - 86_400_000, limit: 5 });
     expect(found.map((match) => [match.requestId, match.rejection.errataRequestId, match.rejection.code])).toEqual([
       ["req_b", "req_second", "ingest.unsupported_media_type"],
       ["req_b", "req_first", "common.validation_failed"],
     ]);
     expect(found[1]?.rejection).toMatchObject({ keyPrefix: "erk_AbCdEfGh", httpStatus: 422, summary: "events[3].code: must not be empty", eventCount: 4, requestIdCount: 4 });
-    expect(findRejectionsOfRequestId("req_zzz", { since: 0, limit: 5 })).toEqual([]);
+    expect(await findRejectionsOfRequestId("req_zzz", { since: 0, limit: 5 })).toEqual([]);
   });
 
-  it("finds ids by prefix", () => {
-    insertRejections([rejection({ requestIds: ["req_8a3f2b9c", "req_8a3f77", "req_9000"] })]);
-    expect(findRejectionsOfRequestId("req_8a3f", { since: 0, limit: 5, prefix: true }).map((match) => match.requestId)).toEqual([
+  it("finds ids by prefix", async () => {
+    await insertRejections([rejection({ requestIds: ["req_8a3f2b9c", "req_8a3f77", "req_9000"] })]);
+    expect((await findRejectionsOfRequestId("req_8a3f", { since: 0, limit: 5, prefix: true })).map((match) => match.requestId)).toEqual([
       "req_8a3f2b9c",
       "req_8a3f77",
     ]);
   });
 
-  it("answers every lookup, filter and prune through an index", () => {
+  // SQLite's plans; PostgreSQL chooses its own by statistics.
+  it.skipIf(testBackend() === "postgres")("answers every lookup, filter and prune through an index", async () => {
     const plan = (sql: string) => (rawSqlite(database.db).prepare(`explain query plan ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join("\n");
     expect(plan("select rejection_id from rejected_request_ids where request_id = 'req_a'")).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_rejected_request_ids_1/);
     expect(plan("select rejection_id from rejected_request_ids where request_id >= 'req_a' and request_id < 'req_b'")).toMatch(
@@ -74,45 +76,45 @@ describe("rejected ingests — lookups by request id", () => {
 });
 
 describe("rejected ingests — the admin list", () => {
-  it("filters by key prefix, code and request id (sent or Errata's own), newest first, with a sample of ids", () => {
-    insertRejections([
+  it("filters by key prefix, code and request id (sent or Errata's own), newest first, with a sample of ids", async () => {
+    await insertRejections([
       rejection({ receivedAt: T0, requestIds: Array.from({ length: 8 }, (_, n) => `req_batch_${n}`), errataRequestId: "req_errata_1" }),
       rejection({ receivedAt: T0 + 1, keyPrefix: "erk_Zz000000", code: "auth.key_revoked", httpStatus: 401, requestIds: [], errataRequestId: "req_errata_2", repeats: 7 }),
       rejection({ receivedAt: T0 + 2, keyPrefix: null, code: "common.unauthorized", httpStatus: 401, requestIds: [], errataRequestId: "req_errata_3" }),
     ]);
-    const ids = (filter: Parameters<typeof listRejections>[0]) => listRejections(filter, 50).map((row) => row.errataRequestId);
-    expect(ids({ since: 0 })).toEqual(["req_errata_3", "req_errata_2", "req_errata_1"]);
-    expect(ids({ since: T0 + 1 })).toEqual(["req_errata_3", "req_errata_2"]);
-    expect(ids({ since: 0, keyPrefix: "erk_Zz" })).toEqual(["req_errata_2"]);
-    expect(ids({ since: 0, code: "common.validation_failed" })).toEqual(["req_errata_1"]);
-    expect(ids({ since: 0, requestId: "req_batch_6" })).toEqual(["req_errata_1"]);
-    expect(ids({ since: 0, requestId: "req_errata_2" })).toEqual(["req_errata_2"]);
-    expect(ids({ since: 0, requestId: "req_batch" })).toEqual([]);
+    const ids = async (filter: Parameters<typeof listRejections>[0]) => (await listRejections(filter, 50)).map((row) => row.errataRequestId);
+    expect(await ids({ since: 0 })).toEqual(["req_errata_3", "req_errata_2", "req_errata_1"]);
+    expect(await ids({ since: T0 + 1 })).toEqual(["req_errata_3", "req_errata_2"]);
+    expect(await ids({ since: 0, keyPrefix: "erk_Zz" })).toEqual(["req_errata_2"]);
+    expect(await ids({ since: 0, code: "common.validation_failed" })).toEqual(["req_errata_1"]);
+    expect(await ids({ since: 0, requestId: "req_batch_6" })).toEqual(["req_errata_1"]);
+    expect(await ids({ since: 0, requestId: "req_errata_2" })).toEqual(["req_errata_2"]);
+    expect(await ids({ since: 0, requestId: "req_batch" })).toEqual([]);
 
-    const [first] = listRejections({ since: 0, code: "common.validation_failed" }, 50);
+    const [first] = await listRejections({ since: 0, code: "common.validation_failed" }, 50);
     expect(first?.sampleRequestIds).toEqual(["req_batch_0", "req_batch_1", "req_batch_2", "req_batch_3", "req_batch_4"]);
     expect(first?.requestIdCount).toBe(8);
-    expect(listRejections({ since: 0, code: "auth.key_revoked" }, 50)[0]).toMatchObject({ repeats: 7, sampleRequestIds: [] });
-    expect(listRejectionCodes(0)).toEqual(["auth.key_revoked", "common.unauthorized", "common.validation_failed"]);
+    expect((await listRejections({ since: 0, code: "auth.key_revoked" }, 50))[0]).toMatchObject({ repeats: 7, sampleRequestIds: [] });
+    expect(await listRejectionCodes(0)).toEqual(["auth.key_revoked", "common.unauthorized", "common.validation_failed"]);
   });
 });
 
 describe("rejected ingests — pruning", () => {
-  it("deletes expired rows first, a batch at a time, with their ids", () => {
-    insertRejections(Array.from({ length: 5 }, (_, n) => rejection({ receivedAt: T0 + n, errataRequestId: `req_${n}` })));
+  it("deletes expired rows first, a batch at a time, with their ids", async () => {
+    await insertRejections(Array.from({ length: 5 }, (_, n) => rejection({ receivedAt: T0 + n, errataRequestId: `req_${n}` })));
     const limits = { receivedBefore: T0 + 3, keepNewest: 100, batchSize: 2 };
-    expect(pruneRejections(limits)).toBe(2);
-    expect(pruneRejections(limits)).toBe(1);
-    expect(pruneRejections(limits)).toBe(0);
-    expect(listRejections({ since: 0 }, 10).map((row) => row.errataRequestId)).toEqual(["req_4", "req_3"]);
-    expect(count("rejected_request_ids")).toBe(2 * 4);
+    expect(await pruneRejections(limits)).toBe(2);
+    expect(await pruneRejections(limits)).toBe(1);
+    expect(await pruneRejections(limits)).toBe(0);
+    expect((await listRejections({ since: 0 }, 10)).map((row) => row.errataRequestId)).toEqual(["req_4", "req_3"]);
+    expect(await count("rejected_request_ids")).toBe(2 * 4);
   });
 
-  it("keeps only the newest rows past the cap", () => {
-    insertRejections(Array.from({ length: 10 }, (_, n) => rejection({ receivedAt: T0 + n, errataRequestId: `req_${n}` })));
-    expect(pruneRejections({ receivedBefore: 0, keepNewest: 4, batchSize: 100 })).toBe(6);
-    expect(listRejections({ since: 0 }, 10).map((row) => row.errataRequestId)).toEqual(["req_9", "req_8", "req_7", "req_6"]);
-    expect(count("rejected_request_ids")).toBe(4 * 4);
-    expect(pruneRejections({ receivedBefore: 0, keepNewest: 4, batchSize: 100 })).toBe(0);
+  it("keeps only the newest rows past the cap", async () => {
+    await insertRejections(Array.from({ length: 10 }, (_, n) => rejection({ receivedAt: T0 + n, errataRequestId: `req_${n}` })));
+    expect(await pruneRejections({ receivedBefore: 0, keepNewest: 4, batchSize: 100 })).toBe(6);
+    expect((await listRejections({ since: 0 }, 10)).map((row) => row.errataRequestId)).toEqual(["req_9", "req_8", "req_7", "req_6"]);
+    expect(await count("rejected_request_ids")).toBe(4 * 4);
+    expect(await pruneRejections({ receivedBefore: 0, keepNewest: 4, batchSize: 100 })).toBe(0);
   });
 });

@@ -133,7 +133,7 @@ export async function findRejectionsOfRequestId(
     .from(rejectedRequestIds)
     .innerJoin(rejectedIngests, eq(rejectedIngests.id, rejectedRequestIds.rejectionId))
     .where(and(match, gte(rejectedIngests.receivedAt, options.since)))
-    .orderBy(desc(rejectedIngests.receivedAt), desc(rejectedIngests.id))
+    .orderBy(desc(rejectedIngests.receivedAt), desc(rejectedIngests.id), rejectedRequestIds.requestId)
     .limit(options.limit);
 }
 
