@@ -54,6 +54,11 @@ const envSchema = z.object({
   ERRATA_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
   /** Failed sign-ins allowed per e-mail address, and per client address, within 15 minutes. */
   ERRATA_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /**
+   * Most time SIGTERM/SIGINT may take: finishing in-flight requests, committing queued events,
+   * writing buffered key uses, closing the database. Past it the process exits with code 1.
+   */
+  ERRATA_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

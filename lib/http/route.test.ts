@@ -1,8 +1,25 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { logger } from "@/lib/log";
 import { ApiError } from "./api-error";
 import { route } from "./route";
+
+// The real logger (its request-id mixin included), writing JSON lines to memory instead of stdout.
+const written = vi.hoisted(() => [] as string[]);
+vi.mock("@/lib/log", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/log")>();
+  return { ...actual, logger: actual.createLogger({ write: (line: string) => void written.push(line) }) };
+});
+
+interface LogLine {
+  level: number;
+  msg: string;
+  request_id?: string;
+  [field: string]: unknown;
+}
+
+const logged = () => written.map((line) => JSON.parse(line) as LogLine);
 
 const URL_ = "http://errata.test/api/v1/things";
 const noParams = { params: Promise.resolve({}) };
@@ -24,17 +41,8 @@ async function envelopeOf(response: Response): Promise<Envelope> {
   return body;
 }
 
-function spyOnRequestLog() {
-  const log = { error: vi.fn(), info: vi.fn(), warn: vi.fn() };
-  const child = vi.spyOn(logger, "child").mockReturnValue(log as unknown as ReturnType<typeof logger.child>);
-  return { log, child };
-}
-
-beforeAll(() => {
-  logger.level = "silent";
-});
-
 afterEach(() => {
+  written.length = 0;
   vi.restoreAllMocks();
 });
 
@@ -85,7 +93,6 @@ describe("route — errors", () => {
   });
 
   it("answers an unknown error with a generic 500 and logs the real one", async () => {
-    const { log, child } = spyOnRequestLog();
     const thrown = new Error("ENOENT: /srv/errata/secret-path.db");
     const handler = route({ auth: "none" }, () => {
       throw thrown;
@@ -98,13 +105,13 @@ describe("route — errors", () => {
     expect(body.message).not.toContain("secret-path");
     expect(body.message).not.toContain("ENOENT");
 
-    expect(child).toHaveBeenCalledWith({ request_id: body.request_id });
-    expect(log.error).toHaveBeenCalledTimes(1);
-    expect(log.error.mock.calls[0]?.[0]).toMatchObject({ err: thrown, method: "POST", path: "/api/v1/things" });
+    const errors = logged().filter((line) => line.level >= 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ request_id: body.request_id, method: "POST", path: "/api/v1/things", status: 500, code: "common.internal" });
+    expect(errors[0]?.err).toMatchObject({ type: "Error", message: thrown.message });
   });
 
   it("maps an async rejection the same way", async () => {
-    spyOnRequestLog();
     const handler = route({ auth: "none" }, async () => {
       await Promise.resolve();
       throw new TypeError("undefined is not a function");
@@ -117,8 +124,7 @@ describe("route — errors", () => {
   it.each(["SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_READONLY"])(
     "answers a storage error %s with 503 and Retry-After",
     async (code) => {
-      spyOnRequestLog();
-      const handler = route({ auth: "none" }, () => {
+        const handler = route({ auth: "none" }, () => {
         throw Object.assign(new Error("database is locked"), { code });
       });
       const response = await handler(new Request(URL_), noParams);
@@ -131,7 +137,6 @@ describe("route — errors", () => {
   );
 
   it("treats a plain object with code SQLITE_BUSY as busy storage", async () => {
-    spyOnRequestLog();
     const handler = route({ auth: "none" }, () => {
       throw { code: "SQLITE_BUSY" };
     });
@@ -141,7 +146,6 @@ describe("route — errors", () => {
   });
 
   it.each([{ code: "SQLITE_CONSTRAINT_UNIQUE" }, { code: 5 }, "SQLITE_BUSY", null])("answers other failures (%j) with 500", async (thrown) => {
-    spyOnRequestLog();
     const handler = route({ auth: "none" }, () => {
       throw thrown;
     });
@@ -198,13 +202,75 @@ describe("route — onRefused", () => {
   });
 
   it("answers unchanged, and logs, when the hook throws", async () => {
-    const { log } = spyOnRequestLog();
     const handler = route({ auth: "none", onRefused: () => { throw new Error("trail down"); } }, () => {
       throw new ApiError(413, "ingest.payload_too_large", "too big", { max_bytes: 10 });
     });
     const response = await handler(new Request(URL_), noParams);
     expect(response.status).toBe(413);
-    expect(await envelopeOf(response)).toMatchObject({ code: "ingest.payload_too_large", details: { max_bytes: 10 } });
-    expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), expect.stringContaining("onRefused"));
+    const body = await envelopeOf(response);
+    expect(body).toMatchObject({ code: "ingest.payload_too_large", details: { max_bytes: 10 } });
+    const warning = logged().find((line) => line.msg.includes("onRefused"));
+    expect(warning).toMatchObject({ level: 40, request_id: body.request_id, err: { message: "trail down" } });
+  });
+});
+
+describe("route — logging", () => {
+  it("puts the request id on every line logged while handling it, by code given no logger, after awaits too", async () => {
+    const handler = route({ auth: "none" }, async ({ reply }) => {
+      logger.info("before any await");
+      await sleep(2);
+      logger.warn({ detail: 1 }, "after a timer");
+      await Promise.all([sleep(1), sleep(3)]);
+      logger.info("after concurrent work");
+      return reply({});
+    });
+    const response = await handler(new Request(URL_), noParams);
+    const requestId = response.headers.get("X-Request-Id");
+    const lines = logged();
+    expect(lines.map((line) => line.msg)).toEqual(["before any await", "after a timer", "after concurrent work", "request completed"]);
+    for (const line of lines) expect(line.request_id).toBe(requestId);
+    // Once per line, though the handler's own `log` carries it as a binding too.
+    for (const line of written) expect(line.match(/"request_id"/g)).toHaveLength(1);
+  });
+
+  it("keeps concurrent requests' lines apart", async () => {
+    const handler = route({ auth: "none", query: z.object({ wait: z.coerce.number() }) }, async ({ query, requestId, reply }) => {
+      await sleep(query.wait);
+      logger.info({ seen: requestId }, "work");
+      await sleep(5 - query.wait);
+      logger.info({ seen: requestId }, "more work");
+      return reply({});
+    });
+    await Promise.all([4, 1, 3, 0].map((wait) => handler(new Request(`${URL_}?wait=${wait}`), noParams)));
+    const work = logged().filter((line) => line.msg !== "request completed");
+    expect(work).toHaveLength(8);
+    for (const line of work) expect(line.request_id).toBe(line.seen);
+  });
+
+  it("logs one line per request when it is answered: method, path without the query, status, duration", async () => {
+    const handler = route({ auth: "none" }, async ({ reply }) => {
+      await sleep(5);
+      return reply({}, 201);
+    });
+    const response = await handler(new Request(`${URL_}?q=customer+text`, { method: "POST", body: "{}" }), noParams);
+    const lines = logged();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: "request completed",
+      request_id: response.headers.get("X-Request-Id"),
+      method: "POST",
+      path: "/api/v1/things",
+      status: 201,
+    });
+    expect(lines[0]?.duration_ms).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(lines[0])).not.toContain("customer");
+  });
+
+  it("names the code of a refusal on its line", async () => {
+    const response = await route({ auth: "ingest" }, ({ reply }) => reply({}))(new Request(URL_, { method: "POST" }), noParams);
+    expect(logged()).toEqual([
+      expect.objectContaining({ level: 30, msg: "request refused", status: 401, code: "common.unauthorized", request_id: response.headers.get("X-Request-Id") }),
+    ]);
   });
 });

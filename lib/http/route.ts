@@ -3,6 +3,7 @@ import "server-only";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { logger } from "@/lib/log";
+import { runWithLogContext } from "@/lib/log-context";
 import { ApiError, validationFailed } from "./api-error";
 import { authenticateRequest, type Actor, type ActorFor, type RouteAuth } from "./authenticate-request";
 import { errorResponse, jsonResponse } from "./envelope-response";
@@ -58,17 +59,38 @@ function notifyRefused(hook: RefusalHook | undefined, error: ApiError, request: 
   }
 }
 
+/** How one request ended: the response, and the envelope error and its cause when it failed. */
+interface Outcome {
+  response: Response;
+  error?: ApiError;
+  thrown?: unknown;
+}
+
+function elapsedMs(startedAt: number): number {
+  return Math.round((performance.now() - startedAt) * 10) / 10;
+}
+
 /**
- * The one wrapper every API route goes through: assigns the request id, authenticates, validates
- * query and path parameters, and turns anything thrown into the unified error envelope.
+ * The one access-log line of a request. The path leaves out the query string, which may carry
+ * search text; the duration runs to the response's headers (a streamed export goes on after it).
+ */
+function logOutcome(log: Logger, request: Request, { response, error, thrown }: Outcome, startedAt: number): void {
+  const line = { method: request.method, path: new URL(request.url).pathname, status: response.status, duration_ms: elapsedMs(startedAt) };
+  if (!error) log.info(line, "request completed");
+  else if (error.status >= 500) log.error({ ...line, code: error.code, err: thrown }, "request failed");
+  else log.info({ ...line, code: error.code }, "request refused");
+}
+
+/**
+ * The one wrapper every API route goes through: assigns the request id (and puts it on every log
+ * line written while the request is handled), authenticates, validates query and path parameters,
+ * turns anything thrown into the unified error envelope, and logs one line when it is answered.
  */
 export function route<A extends RouteAuth, Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
   options: RouteOptions<A, Q, P>,
   handler: (args: HandlerArgs<A, z.infer<Q>, z.infer<P>>) => Promise<Response> | Response,
 ) {
-  return async (request: Request, context: { params: Promise<RawParams> }): Promise<Response> => {
-    const requestId = newRequestId();
-    const log = logger.child({ request_id: requestId });
+  async function answer(request: Request, context: { params: Promise<RawParams> }, requestId: string, log: Logger): Promise<Outcome> {
     let actor: Actor | null = null;
     try {
       const authenticated = await authenticateRequest(request, options.auth);
@@ -78,7 +100,7 @@ export function route<A extends RouteAuth, Q extends z.ZodType = z.ZodUndefined,
       const present = [...url.searchParams].filter(([, value]) => value !== "");
       const query = parseOrThrow(options.query, Object.fromEntries(present));
       const params = parseOrThrow(options.params, await context.params);
-      return await handler({
+      const response = await handler({
         request,
         requestId,
         query,
@@ -87,16 +109,24 @@ export function route<A extends RouteAuth, Q extends z.ZodType = z.ZodUndefined,
         log,
         reply: (body, status = 200) => jsonResponse(body, requestId, status),
       });
+      return { response };
     } catch (thrown) {
       const error = toApiError(thrown);
-      if (error.status >= 500) {
-        log.error({ err: thrown, method: request.method, path: new URL(request.url).pathname }, "request failed");
-      } else {
-        log.info({ code: error.code, status: error.status, path: new URL(request.url).pathname }, "request refused");
-        notifyRefused(options.onRefused, error, request, { requestId, actor }, log);
-      }
-      return errorResponse(error, requestId);
+      if (error.status < 500) notifyRefused(options.onRefused, error, request, { requestId, actor }, log);
+      return { response: errorResponse(error, requestId), error, thrown };
     }
+  }
+
+  return (request: Request, context: { params: Promise<RawParams> }): Promise<Response> => {
+    const requestId = newRequestId();
+    // Bound as well as in the log context: a streamed body logs through it after the handler returned.
+    const log = logger.child({ request_id: requestId });
+    return runWithLogContext({ request_id: requestId }, async () => {
+      const startedAt = performance.now();
+      const outcome = await answer(request, context, requestId, log);
+      logOutcome(log, request, outcome, startedAt);
+      return outcome.response;
+    });
   };
 }
 
