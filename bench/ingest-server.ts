@@ -3,12 +3,23 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
+/** How a server ended: `forced` when it ignored SIGTERM for 5 s and was killed. */
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  forced: boolean;
+}
+
 /** `next start` of a production build, on a free loopback port and its own database. */
 export interface BenchServer {
   port: number;
+  /** The serving process (`next start` serves from its own process), for /proc readings. */
+  pid: number | undefined;
   /** CPU seconds (user + system) the server has used, where /proc can tell (Linux). */
   cpuSeconds(): number | undefined;
-  stop(): Promise<void>;
+  /** The last 20,000 characters the server printed, to show why it failed or did not stop cleanly. */
+  output(): string;
+  stop(): Promise<ServerExit>;
 }
 
 /** The server's CPU time so far, from /proc; undefined where there is no /proc (not Linux). */
@@ -84,7 +95,8 @@ async function waitUntilHealthy(port: number, child: ChildProcess, output: () =>
 }
 
 /**
- * Starts `next start` with `env` added. It stays in the benchmark's process group, so Ctrl-C in the
+ * Starts `next start` with `env` added last, so `env` may replace `DATABASE_URL` (bench:load points
+ * instances at PostgreSQL that way; `databaseFile` is then unused). It stays in the benchmark's process group, so Ctrl-C in the
  * terminal ends it too; it serves from that one process (it renames itself `next-server`).
  */
 export async function startNextServer(appDir: string, databaseFile: string, env: Record<string, string>): Promise<BenchServer> {
@@ -102,12 +114,18 @@ export async function startNextServer(appDir: string, databaseFile: string, env:
   child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(timer);
+  const stop = async (): Promise<ServerExit> => {
+    let forced = false;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => {
+        forced = true;
+        child.kill("SIGKILL");
+      }, 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    return { code: child.exitCode, signal: child.signalCode, forced };
   };
   try {
     await waitUntilHealthy(port, child, () => output);
@@ -115,5 +133,5 @@ export async function startNextServer(appDir: string, databaseFile: string, env:
     await stop();
     throw error;
   }
-  return { port, stop, cpuSeconds: () => processCpuSeconds(child.pid) };
+  return { port, pid: child.pid, stop, output: () => output, cpuSeconds: () => processCpuSeconds(child.pid) };
 }

@@ -40,6 +40,11 @@ export function formatTable(rows: readonly Row[]): string[] {
     row.agrees ? "yes" : "NO",
     verdict(row),
   ]);
+  return markdownTable(header, body);
+}
+
+/** A Markdown table with the first column left-aligned and the others right-aligned (figures), padded to line up in a terminal too. */
+export function markdownTable(header: readonly string[], body: readonly (readonly string[])[]): string[] {
   const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((line) => (line[column] ?? "").length)));
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(" | ")} |`;
