@@ -16,11 +16,14 @@ const MIN_SIMILAR_PREFIX = 8;
  * refused, offer stored ids one character or a prefix away and ids that start the same way, and say
  * how far back Errata's events go.
  */
-export function RequestNotFound({ requestId }: { requestId: string }) {
-  const similar =
-    requestId.length >= MIN_SIMILAR_PREFIX ? findEventsByRequestIdPrefix(requestId.slice(0, Math.max(MIN_SIMILAR_PREFIX, requestId.length - 4)), 10) : [];
-  const rejections = rejectionsOfRequestId(requestId).map(toRejectionNote);
-  const closeIds = suggestCloseIds({ value: requestId, truncated: false });
+export async function RequestNotFound({ requestId }: { requestId: string }) {
+  const [similar, rejected, closeIds, oldestEventAt] = await Promise.all([
+    requestId.length >= MIN_SIMILAR_PREFIX ? findEventsByRequestIdPrefix(requestId.slice(0, Math.max(MIN_SIMILAR_PREFIX, requestId.length - 4)), 10) : [],
+    rejectionsOfRequestId(requestId),
+    suggestCloseIds({ value: requestId, truncated: false }),
+    oldestEventOccurredAt(),
+  ]);
+  const rejections = rejected.map(toRejectionNote);
   return (
     <>
       <header className="page-header">
@@ -37,7 +40,7 @@ export function RequestNotFound({ requestId }: { requestId: string }) {
       </header>
       <RejectionNotice searched={requestId} rejections={rejections} />
       <CloseIdList given={requestId} suggestions={closeIds} />
-      {rejections.length === 0 ? <OldestEventNote oldestEventAt={oldestEventOccurredAt()} /> : null}
+      {rejections.length === 0 ? <OldestEventNote oldestEventAt={oldestEventAt} /> : null}
       {similar.length > 0 ? (
         <section className="card" aria-labelledby="similar-heading">
           <h2 id="similar-heading">Ids that start the same way</h2>

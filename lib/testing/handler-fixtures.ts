@@ -1,4 +1,8 @@
+import { count, sql } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeAll, beforeEach, expect } from "vitest";
+import type { AppDatabase, Db } from "@/db/client";
+import { executeStatement } from "@/db/raw";
 import { createApiKey } from "@/db/queries/api-keys";
 import type { KeyScope } from "@/lib/auth/api-key-secret";
 import { logger } from "@/lib/log";
@@ -23,12 +27,16 @@ export function bearer(secret: string): Record<string, string> {
 }
 
 /** One key per scope set, created in the current test database. */
-export function createKeys() {
-  const make = (name: string, scopes: KeyScope[]) => createApiKey({ name, scopes }).secret;
-  return { ingest: make("ingest only", ["ingest"]), read: make("read only", ["read"]), both: make("ingest and read", ["ingest", "read"]) };
+export async function createKeys() {
+  const make = async (name: string, scopes: KeyScope[]) => (await createApiKey({ name, scopes })).secret;
+  return {
+    ingest: await make("ingest only", ["ingest"]),
+    read: await make("read only", ["read"]),
+    both: await make("ingest and read", ["ingest", "read"]),
+  };
 }
 
-export type TestKeys = ReturnType<typeof createKeys>;
+export type TestKeys = Awaited<ReturnType<typeof createKeys>>;
 
 /** What `setupHandlerTests` gives a test file; each property is the current test's. */
 export interface HandlerTestDatabase extends CurrentTestDatabase {
@@ -40,16 +48,16 @@ export interface HandlerTestDatabase extends CurrentTestDatabase {
  * migrated database, one key per scope set and the optional `seed` rows, removed after the test.
  * Read the returned properties inside tests (or helpers they call), never at module load.
  */
-export function setupHandlerTests(seed?: () => void): HandlerTestDatabase {
+export function setupHandlerTests(seed?: () => Promise<void> | void): HandlerTestDatabase {
   const database = setupFreshDatabasePerTest();
   let keys: TestKeys | undefined;
 
   beforeAll(() => {
     logger.level = "silent";
   });
-  beforeEach(() => {
-    keys = createKeys();
-    seed?.();
+  beforeEach(async () => {
+    keys = await createKeys();
+    await seed?.();
   });
   afterEach(() => {
     keys = undefined;
@@ -63,10 +71,42 @@ export function setupHandlerTests(seed?: () => void): HandlerTestDatabase {
     get db() {
       return database.db;
     },
+    get t() {
+      return database.t;
+    },
+    get dialect() {
+      return database.dialect;
+    },
+    get url() {
+      return database.url;
+    },
     get file() {
       return database.file;
     },
+    get database() {
+      return database.database;
+    },
   };
+}
+
+/** How many rows `table` holds (on either backend; take the table from the test database's `t`). */
+export async function countRows({ db }: { db: Db }, table: SQLiteTable): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(table);
+  return row?.n ?? 0;
+}
+
+/**
+ * Runs `work` while `tables` are missing, so every query on them fails as on a broken database, and
+ * puts them back afterwards. Renamed, not dropped: on PostgreSQL the test schema outlives the test.
+ */
+export async function withoutTables<T>(database: AppDatabase, tables: readonly string[], work: () => Promise<T>): Promise<T> {
+  const rename = (from: string, to: string) => executeStatement(database, sql`alter table ${sql.identifier(from)} rename to ${sql.identifier(to)}`);
+  for (const table of tables) await rename(table, `${table}_hidden`);
+  try {
+    return await work();
+  } finally {
+    for (const table of tables) await rename(`${table}_hidden`, table);
+  }
 }
 
 /**

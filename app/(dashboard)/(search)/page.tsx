@@ -19,16 +19,16 @@ const RECENT_EVENTS = 10;
 /** Suggestions offered while typing an organization; the field takes any id beyond these. */
 const ORG_CHOICES = 500;
 
-function filterChoices(): FilterChoices {
+async function filterChoices(): Promise<FilterChoices> {
   return {
-    orgs: listOrganizations().slice(0, ORG_CHOICES).map(({ id, name }) => ({ id, name })),
+    orgs: (await listOrganizations()).slice(0, ORG_CHOICES).map(({ id, name }) => ({ id, name })),
     codes: catalogEntries.map((entry) => entry.code),
   };
 }
 
 /** The search a URL names, as of now (relative ranges reach back from the moment of the request). */
-function searchNow(query: string, filters: SearchFilters): SearchView {
-  return toSearchView(findRequests(query, toEventFilterAt(filters, Date.now())));
+async function searchNow(query: string, filters: SearchFilters): Promise<SearchView> {
+  return toSearchView(await findRequests(query, toEventFilterAt(filters, Date.now())));
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -37,7 +37,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const filters = toSearchFilters(state);
   const queryClient = new QueryClient();
   if (state.q.trim() || hasActiveFilters(filters)) {
-    const view = searchNow(state.q, filters);
+    const view = await searchNow(state.q, filters);
     // A shared link to a search that names one request opens that request; a filtered view is
     // being browsed (and reloaded), so it stays a list.
     const single = hasActiveFilters(filters) ? undefined : singleMatch(view);
@@ -45,7 +45,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     queryClient.setQueryData(queryKeys.requests.search(state.q, filters), view);
   }
   // Read even when filters are set: clearing them in the browser shows these without a round trip.
-  const recent = listEvents({}, RECENT_EVENTS).events.map(toEventSummary);
+  const [page, choices] = await Promise.all([listEvents({}, RECENT_EVENTS), filterChoices()]);
+  const recent = page.events.map(toEventSummary);
 
   return (
     <>
@@ -54,7 +55,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <p className="lede muted">Paste what the customer sent. Errata finds the request ids in it and explains what happened.</p>
       </header>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <SearchPanel recent={recent} choices={filterChoices()} />
+        <SearchPanel recent={recent} choices={choices} />
       </HydrationBoundary>
     </>
   );

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Set up your account", referrer: "no-
 /** A one-time link: creates the first admin, or an invited user, who chooses their own password. */
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = readSetupLink(token);
+  const link = await readSetupLink(token);
   if (!link) {
     return (
       <section className="card">

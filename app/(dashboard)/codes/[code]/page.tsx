@@ -32,8 +32,11 @@ export default async function CodePage({ params }: { params: Params }) {
   await requirePageUser();
   const entry = findCatalogEntry(decodeURIComponent((await params).code));
   if (!entry) notFound();
-  const activity = getCodeActivity(entry.code, rangeEndingNow(RANGE_PRESETS["30d"]), "day");
-  const recent = listEvents({ code: entry.code }, RECENT_OCCURRENCES).events.map(toEventSummary);
+  const [activity, recentPage] = await Promise.all([
+    getCodeActivity(entry.code, rangeEndingNow(RANGE_PRESETS["30d"]), "day"),
+    listEvents({ code: entry.code }, RECENT_OCCURRENCES),
+  ]);
+  const recent = recentPage.events.map(toEventSummary);
   const familyLabel = catalogFamilies().find((family) => family.family === entry.family)?.label ?? entry.family;
   return (
     <>

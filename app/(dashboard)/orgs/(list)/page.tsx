@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Organizations" };
 
 export default async function OrgsPage() {
   await requirePageUser();
-  const orgs = listOrgSummaries();
+  const orgs = await listOrgSummaries();
   return (
     <>
       <header className="page-header">

@@ -7,6 +7,6 @@ import { getOrganization } from "@/db/queries/organizations";
  * them, the skeleton would already have been streamed with status 200 (see the dashboard layout).
  */
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org_id: string }> }) {
-  if (!getOrganization(decodeURIComponent((await params).org_id))) notFound();
+  if (!(await getOrganization(decodeURIComponent((await params).org_id)))) notFound();
   return children;
 }

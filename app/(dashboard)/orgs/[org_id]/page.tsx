@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function OrgPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const orgId = decodeURIComponent((await params).org_id);
-  const organization = getOrganization(orgId);
+  const organization = await getOrganization(orgId);
   if (!organization) notFound();
 
   const view = await loadOrgViewParams(searchParams);

@@ -29,12 +29,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function RequestPage({ params }: { params: Params }) {
   const user = await requirePageUser();
   const requestId = decodeRequestIdParam((await params).requestId);
-  const event = findEventByRequestId(requestId);
+  const event = await findEventByRequestId(requestId);
   // Recorded before anything is rendered; if it cannot be, this throws and the error page shows instead.
-  recordRequestView(user, requestId, "page", event !== undefined);
+  await recordRequestView(user, requestId, "page", event !== undefined);
   if (!event) return <RequestNotFound requestId={requestId} />;
 
   const explanation = explainEvent(event);
+  const organization = await getOrganization(event.orgId);
   return (
     <>
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -47,7 +48,7 @@ export default async function RequestPage({ params }: { params: Params }) {
         <h1>
           <code>{event.code}</code>
         </h1>
-        <EventHeadline event={event} title={explanation.title} orgName={getOrganization(event.orgId)?.name ?? null} />
+        <EventHeadline event={event} title={explanation.title} orgName={organization?.name ?? null} />
         <div className="badges">
           <RetryVerdictBadge verdict={explanation.retry.verdict} />
           {explanation.inCatalog ? <Badge tone="ok">In the catalog</Badge> : <Badge tone="warning">Not in the catalog</Badge>}

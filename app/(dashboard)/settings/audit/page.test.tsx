@@ -13,8 +13,8 @@ const T0 = Date.UTC(2026, 10, 26, 14, 2);
 const ALICE = { kind: "user", id: "u1AliceId", label: "alice@example.com" } as const;
 const BOT = { kind: "key", keyId: 1, prefix: "erk_Bot00000" } as const;
 
-function view(overrides: Partial<NewRequestView> = {}) {
-  insertRequestView({ viewedAt: T0, viewer: ALICE, requestId: "req_8a3f2c9d", via: "page", found: true, ...overrides });
+function view(overrides: Partial<NewRequestView> = {}): Promise<void> {
+  return insertRequestView({ viewedAt: T0, viewer: ALICE, requestId: "req_8a3f2c9d", via: "page", found: true, ...overrides });
 }
 
 async function render(query = ""): Promise<string> {
@@ -54,8 +54,8 @@ describe("audit log page — for an admin", () => {
   });
 
   it("lists views newest first: when (UTC on hover), who, a link to the request, via, found", async () => {
-    view({ requestId: "req_first" });
-    view({ requestId: "req/odd id", viewer: BOT, via: "api", found: false, viewedAt: T0 + 60_000 });
+    await view({ requestId: "req_first" });
+    await view({ requestId: "req/odd id", viewer: BOT, via: "api", found: false, viewedAt: T0 + 60_000 });
     const html = await render();
     expect(rowCount(html)).toBe(2);
     expect(html.indexOf("req/odd id")).toBeLessThan(html.indexOf("req_first"));
@@ -68,9 +68,9 @@ describe("audit log page — for an admin", () => {
   });
 
   it("filters by user and by the start of a request id, offering every actor seen", async () => {
-    view({ requestId: "req_8a3f2c9d" });
-    view({ requestId: "req_8a3f7777", viewer: BOT });
-    view({ requestId: "req_9000", viewer: BOT });
+    await view({ requestId: "req_8a3f2c9d" });
+    await view({ requestId: "req_8a3f7777", viewer: BOT });
+    await view({ requestId: "req_9000", viewer: BOT });
     expect(rowCount(await render("actor=erk_Bot00000"))).toBe(2);
     expect(rowCount(await render("request_id=req_8a3f"))).toBe(2);
     const both = await render("actor=erk_Bot00000&request_id=%20req_8a3f%20");
@@ -82,7 +82,7 @@ describe("audit log page — for an admin", () => {
   });
 
   it("pages to older views with the filters kept, and back to the newest", async () => {
-    for (let n = 0; n < 51; n++) view({ viewedAt: T0 + n });
+    for (let n = 0; n < 51; n++) await view({ viewedAt: T0 + n });
     const first = await render("request_id=req_8");
     expect(rowCount(first)).toBe(50);
     const older = /href="(\/settings\/audit\?request_id=req_8&amp;before=[0-9.]+)">Older views</.exec(first)?.[1];

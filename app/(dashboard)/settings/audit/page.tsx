@@ -18,11 +18,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   await requirePageUser("admin");
   const params = await loadAuditParams(searchParams);
   const values = { actor: params.actor.trim(), request_id: params.request_id.trim() };
-  const { views, nextCursor } = listRequestViews(
-    { actorId: values.actor || undefined, requestIdPrefix: values.request_id || undefined },
-    PAGE_SIZE,
-    params.before ?? undefined,
-  );
+  const [{ views, nextCursor }, actors] = await Promise.all([
+    listRequestViews({ actorId: values.actor || undefined, requestIdPrefix: values.request_id || undefined }, PAGE_SIZE, params.before ?? undefined),
+    listAuditActors(),
+  ]);
   const filtered = Boolean(values.actor || values.request_id);
 
   return (
@@ -37,7 +36,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           whether Errata had it. Lookups of ids it does not have count too. Entries are never changed or removed.
         </p>
       </header>
-      <AuditFilters values={values} actors={listAuditActors()} />
+      <AuditFilters values={values} actors={actors} />
       <section className="card" aria-labelledby="views-heading">
         <h2 id="views-heading">Request views</h2>
         {views.length > 0 ? (

@@ -16,7 +16,7 @@ export default async function IngestTrailPage({ searchParams }: { searchParams: 
   await requirePageUser("admin");
   const params = await loadTrailParams(searchParams);
   const values = { key: params.key.trim(), code: params.code.trim(), request_id: params.request_id.trim() };
-  const { rejections, codes } = readTrail({
+  const { rejections, codes } = await readTrail({
     keyPrefix: values.key || undefined,
     code: values.code || undefined,
     requestId: values.request_id || undefined,

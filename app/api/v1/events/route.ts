@@ -12,8 +12,8 @@ export const POST = route({ auth: "ingest", onRefused: recordIngestRefusal }, as
 });
 
 // GET /api/v1/events — stored events matching the filters, newest first, cursor-paginated
-export const GET = route({ auth: "read", query: listEventsQuery }, ({ query, reply }) => {
-  const page = listEvents(toEventFilter(query), query.limit, query.cursor);
+export const GET = route({ auth: "read", query: listEventsQuery }, async ({ query, reply }) => {
+  const page = await listEvents(toEventFilter(query), query.limit, query.cursor);
   return reply({
     events: page.events.map(toEventJson),
     next_cursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,

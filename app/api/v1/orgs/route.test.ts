@@ -7,13 +7,13 @@ import { GET } from "./route";
 const NOW = Date.parse("2026-11-26T14:20:00Z");
 const HOUR = 3_600_000;
 
-const handler = setupHandlerTests(() => {
-  storeEventsAt([
+const handler = setupHandlerTests(async () => {
+  await storeEventsAt([
     { at: NOW - 10 * 60_000, orgId: "org_acme_music", n: 4 },
     { at: NOW - 30 * HOUR, orgId: "org_acme_music", n: 2 },
     { at: NOW - 2 * HOUR, orgId: "org_bandcraft", code: "common.quota_exceeded", httpStatus: 429, n: 9 },
   ]);
-  setOrganizationNames([{ id: "org_acme_music", name: "Acme Music Group" }]);
+  await setOrganizationNames([{ id: "org_acme_music", name: "Acme Music Group" }]);
 });
 
 beforeEach(() => {

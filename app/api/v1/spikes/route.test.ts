@@ -8,12 +8,12 @@ const NOW = Date.parse("2026-11-26T14:20:00Z");
 const HOUR = 3_600_000;
 
 /** Two quota errors every hour for 8 days, then 60 in the last hour; one new code 5 minutes ago. */
-function seed() {
+async function seed() {
   const events: EventsAt[] = [];
   for (let at = NOW - 8 * 24 * HOUR; at < NOW - HOUR; at += HOUR / 2) events.push({ at, orgId: "org_band", code: "common.quota_exceeded", httpStatus: 429 });
   events.push({ at: NOW - 50 * 60_000, orgId: "org_band", code: "common.quota_exceeded", httpStatus: 429, n: 60 });
   events.push({ at: NOW - 5 * 60_000, orgId: "org_band", code: "registration.audio_empty", httpStatus: 422 });
-  storeEventsAt(events);
+  await storeEventsAt(events);
 }
 
 const handler = setupHandlerTests(seed);

@@ -4,4 +4,4 @@ import { spikesQuery } from "@/lib/trends/range-query";
 import { findSpikes } from "@/lib/trends/spikes";
 
 // GET /api/v1/spikes — organization × code pairs rising against their own baseline, and new codes
-export const GET = route({ auth: "read", query: spikesQuery }, ({ query, reply }) => reply(toSpikeReportJson(findSpikes(query.window))));
+export const GET = route({ auth: "read", query: spikesQuery }, async ({ query, reply }) => reply(toSpikeReportJson(await findSpikes(query.window))));

@@ -31,11 +31,11 @@ function utc(date: Date): string {
 export default async function OrgEventsPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const orgId = decodeURIComponent((await params).org_id);
-  if (!getOrganization(orgId)) notFound();
+  if (!(await getOrganization(orgId))) notFound();
   const filters = await loadFilters(searchParams);
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : undefined;
   const filter = { orgId, code: filters.code ?? undefined, from: filters.from?.getTime(), to: filters.to?.getTime() };
-  const page = listEvents(filter, PAGE_SIZE, cursor ?? undefined);
+  const page = await listEvents(filter, PAGE_SIZE, cursor ?? undefined);
   const nextParams = new URLSearchParams();
   for (const [key, value] of Object.entries({ code: filters.code, from: filters.from?.toISOString(), to: filters.to?.toISOString() })) {
     if (value) nextParams.set(key, value);

@@ -2,8 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findEventByRequestId, storeEvents } from "@/db/queries/events";
 import { logger } from "@/lib/log";
+import { withoutTables } from "@/lib/testing/handler-fixtures";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
-import { rawSqlite } from "@/lib/testing/raw-sqlite";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
 import { RequestContextCard } from "./request-context-card";
 
@@ -14,16 +14,17 @@ beforeAll(() => {
   logger.level = "silent";
 });
 
-function renderCard(requestId: string): string {
-  const event = findEventByRequestId(requestId);
+/** The card is an async server component: awaited here, its (synchronous) tree rendered. */
+async function renderCard(requestId: string): Promise<string> {
+  const event = await findEventByRequestId(requestId);
   if (!event) throw new Error("not stored");
-  return renderToStaticMarkup(<RequestContextCard event={event} />);
+  return renderToStaticMarkup(await RequestContextCard({ event }));
 }
 
 function storeAround(now: number) {
   const at = (requestId: string, minutesFromNow: number, code = "registration.audio_too_large", orgId = "org_ctx") =>
     storedEventInput({ requestId, orgId, code, httpStatus: 413, occurredAt: now + minutesFromNow * MINUTE });
-  storeEvents(
+  return storeEvents(
     [
       at("req_ctx_self", -30),
       at("req_ctx_5_before", -35, "common.quota_exceeded"),
@@ -36,9 +37,9 @@ function storeAround(now: number) {
 }
 
 describe("RequestContextCard", () => {
-  it("lists the organization's errors within 15 minutes with the request marked, its week, and the spike check", () => {
-    storeAround(Date.now());
-    const html = renderCard("req_ctx_self");
+  it("lists the organization's errors within 15 minutes with the request marked, its week, and the spike check", async () => {
+    await storeAround(Date.now());
+    const html = await renderCard("req_ctx_self");
     expect(html).toContain('href="/requests/req_ctx_5_before"');
     expect(html).toContain("5 min before");
     expect(html).not.toContain("req_ctx_20_before");
@@ -55,10 +56,9 @@ describe("RequestContextCard", () => {
     expect(html).toContain("No current spike");
   });
 
-  it("says the context could not be loaded, and nothing else, when its queries fail", () => {
-    storeAround(Date.now());
-    rawSqlite(database.db).exec("drop table hourly_rollups");
-    const html = renderCard("req_ctx_self");
+  it("says the context could not be loaded, and nothing else, when its queries fail", async () => {
+    await storeAround(Date.now());
+    const html = await withoutTables(database.database, ["hourly_rollups"], () => renderCard("req_ctx_self"));
     expect(html).toContain('role="alert"');
     expect(html).toContain("could not be loaded");
     expect(html).not.toContain("req_ctx_5_before");

@@ -46,9 +46,9 @@ function CodeHistory({ event, history }: { event: StoredEvent; history: RequestC
 }
 
 /** Loads the context itself so a failure costs only this card: the explanation and the reply still show. */
-function safeLoad(event: StoredEvent): RequestContext | null {
+async function safeLoad(event: StoredEvent): Promise<RequestContext | null> {
   try {
-    return loadRequestContext(event);
+    return await loadRequestContext(event);
   } catch (error) {
     logger.error({ err: error, requestId: event.requestId }, "the context of a request page could not be loaded");
     return null;
@@ -56,8 +56,8 @@ function safeLoad(event: StoredEvent): RequestContext | null {
 }
 
 /** Other errors of the organization around the request, this code's week, and whether it is spiking. */
-export function RequestContextCard({ event }: { event: StoredEvent }) {
-  const context = safeLoad(event);
+export async function RequestContextCard({ event }: { event: StoredEvent }) {
+  const context = await safeLoad(event);
   return (
     <Card title="Context">
       {context ? (

@@ -3,16 +3,15 @@ import { listApiKeys } from "@/db/queries/api-keys";
 import { listRequestViews } from "@/db/queries/audit-log";
 import { storeEvents } from "@/db/queries/events";
 import { catalogFlagFor } from "@/lib/catalog";
-import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
+import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests, withoutTables } from "@/lib/testing/handler-fixtures";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
-import { rawSqlite } from "@/lib/testing/raw-sqlite";
 import { signedInHeaders } from "@/lib/testing/sessions";
 import { GET } from "./route";
 
 const MiB = 1024 * 1024;
 const OCCURRED = Date.UTC(2026, 10, 26, 14, 3, 12);
 
-const handler = setupHandlerTests(() => {
+const handler = setupHandlerTests(async () => {
   const events = [
     storedEventInput({
       requestId: "req_audio_1",
@@ -26,7 +25,7 @@ const handler = setupHandlerTests(() => {
     storedEventInput({ requestId: "req_unknown", code: "billing.card_declined", httpStatus: 402, details: { decline_code: "do_not_honor" } }),
     storedEventInput({ requestId: "trace:2026.11:26-x", code: "common.internal", httpStatus: 500, details: null }),
   ];
-  storeEvents(
+  await storeEvents(
     events.map((event) => ({ ...event, catalogFlag: catalogFlagFor(event.code, event.details) })),
     OCCURRED + 1000,
   );
@@ -115,40 +114,39 @@ describe("GET /api/v1/events/{request_id}", () => {
 });
 
 describe("GET /api/v1/events/{request_id} — audit log", () => {
-  const views = () => listRequestViews({}, 50).views;
+  const views = async () => (await listRequestViews({}, 50)).views;
 
   it("records a view with a read key under the key's prefix and name before answering", async () => {
     const before = Date.now();
     await okBody(await getEvent("req_audio_1"));
-    const readKey = listApiKeys().find((key) => key.name === "read only");
-    expect(views()).toEqual([
+    const readKey = (await listApiKeys()).find((key) => key.name === "read only");
+    expect(await views()).toEqual([
       expect.objectContaining({ actorKind: "key", actorId: readKey?.prefix, actorLabel: "read only", requestId: "req_audio_1", via: "api", found: true }),
     ]);
-    expect(views()[0]?.viewedAt).toBeGreaterThanOrEqual(before);
+    expect((await views())[0]?.viewedAt).toBeGreaterThanOrEqual(before);
   });
 
   it("records a signed-in user reading without a key under their e-mail", async () => {
     const headers = await signedInHeaders("agent", "agent@example.com");
     const response = await GET(new Request(`${BASE_URL}/api/v1/events/req_audio_1`, { headers }), routeContext({ request_id: "req_audio_1" }));
     await okBody(response);
-    expect(views()).toEqual([expect.objectContaining({ actorKind: "user", actorLabel: "agent@example.com", requestId: "req_audio_1", via: "api" })]);
+    expect(await views()).toEqual([expect.objectContaining({ actorKind: "user", actorLabel: "agent@example.com", requestId: "req_audio_1", via: "api" })]);
   });
 
   it("records a lookup of an unknown id with found=false", async () => {
     await expectEnvelope(await getEvent("req_nope"), 404, "common.not_found");
-    expect(views()).toEqual([expect.objectContaining({ requestId: "req_nope", via: "api", found: false })]);
+    expect(await views()).toEqual([expect.objectContaining({ requestId: "req_nope", via: "api", found: false })]);
   });
 
   it("records nothing for a refused request: no key, a key without read, an invalid id", async () => {
     await expectEnvelope(await getEvent("req_audio_1", null), 401, "common.unauthorized");
     await expectEnvelope(await getEvent("req_audio_1", handler.keys.ingest), 403, "auth.scope_denied");
     await expectEnvelope(await getEvent("r".repeat(129)), 422, "common.validation_failed");
-    expect(views()).toEqual([]);
+    expect(await views()).toEqual([]);
   });
 
   it("withholds the event with 503 when the view cannot be recorded", async () => {
-    rawSqlite(handler.db).exec("drop table audit_log");
-    const response = await getEvent("req_audio_1");
+    const response = await withoutTables(handler.database, ["audit_log"], () => getEvent("req_audio_1"));
     const body = await expectEnvelope(response, 503, "common.service_unavailable");
     expect(response.headers.get("Retry-After")).toBe("2");
     expect(JSON.stringify(body)).not.toContain("audio_too_large");

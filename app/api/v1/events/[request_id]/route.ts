@@ -10,10 +10,10 @@ import { route } from "@/lib/http/route";
 const params = z.object({ request_id: z.string().min(1).max(128) });
 
 // GET /api/v1/events/{request_id} — one stored event and the explanation of its code
-export const GET = route({ auth: "read", params }, ({ params, actor, reply }) => {
-  const event = findEventByRequestId(params.request_id);
+export const GET = route({ auth: "read", params }, async ({ params, actor, reply }) => {
+  const event = await findEventByRequestId(params.request_id);
   // Before answering, found or not (probing ids is worth knowing too); throws 503 if it cannot be recorded.
-  recordRequestView(actor, params.request_id, "api", event !== undefined);
+  await recordRequestView(actor, params.request_id, "api", event !== undefined);
   if (!event) throw notFound("event", params.request_id);
   return reply({ event: toEventJson(event), explanation: toExplanationJson(explainEvent(event)) });
 });

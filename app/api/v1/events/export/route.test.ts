@@ -9,8 +9,8 @@ import { GET } from "./route";
 const EXPORT_URL = `${BASE_URL}/api/v1/events/export`;
 const T0 = Date.UTC(2026, 10, 26, 10);
 
-const handler = setupHandlerTests(() => {
-  storeEvents(
+const handler = setupHandlerTests(async () => {
+  await storeEvents(
     [
       storedEventInput({ requestId: "req_exp_1", orgId: "org_acme", code: "common.internal", httpStatus: 500, occurredAt: T0, message: "=1+1" }),
       storedEventInput({ requestId: "req_exp_2", orgId: "org_beta", code: "common.quota_exceeded", httpStatus: 429, occurredAt: T0 + 1000, service: "billing" }),
@@ -74,7 +74,7 @@ describe("GET /api/v1/events/export", () => {
     const many = Array.from({ length: EXPORT_PAGE_SIZE * 2 + 7 }, (_, n) =>
       storedEventInput({ requestId: `req_many_${String(n).padStart(5, "0")}`, orgId: "org_many", occurredAt: T0 + 10_000 + Math.floor(n / 3) }),
     );
-    storeEvents(many, T0 + 20_000);
+    await storeEvents(many, T0 + 20_000);
     const response = await get("?format=ndjson&org_id=org_many");
     const ids = (await response.text()).split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { request_id: string }).request_id);
     // Newest first, ties in reverse order of storage: exactly the stored order reversed, nothing repeated or lost.

@@ -6,8 +6,8 @@ import { GET } from "./route";
 const NOW = Date.parse("2026-11-26T14:20:00Z");
 const HOUR = 3_600_000;
 
-const handler = setupHandlerTests(() => {
-  storeEventsAt([
+const handler = setupHandlerTests(async () => {
+  await storeEventsAt([
     { at: Date.parse("2026-11-26T10:05:00Z"), code: "common.quota_exceeded", httpStatus: 429, n: 3 },
     { at: Date.parse("2026-11-26T12:59:59Z"), code: "common.internal", httpStatus: 500 },
     { at: Date.parse("2026-11-25T09:00:00Z"), code: "common.internal", httpStatus: 500, n: 2 },
