@@ -1,11 +1,12 @@
 import "server-only";
 
-import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { innerMap } from "@/lib/maps";
 import { bucketStart, DAY_MS, HOUR_MS } from "@/lib/trends/buckets";
 import type { TimeRange } from "@/lib/trends/types";
-import { getDb, sqliteOf } from "../client";
+import { database, sqliteOf, type AppDatabase, type Db } from "../client";
+import { selectRows } from "../raw";
+import { readRollupEpoch } from "./rollup-epochs";
 
 /*
  * Rollups of hours and days that have ended, kept in memory. The organizations list and the 24-hour
@@ -15,8 +16,11 @@ import { getDb, sqliteOf } from "../client";
  * Answers stay exact because memory is dropped whenever the database changes under it:
  * - hourly_rollups is written only by storeSubmissions, which calls forgetClosedRollups with every
  *   hour it wrote once it has committed, so a late event makes its hour and day read again;
- * - a commit by another connection (the CLI's `demo`, another process) moves PRAGMA data_version,
- *   which every read checks first; it drops everything, since which hours changed is unknown.
+ * - a commit by anyone else moves a version that every read checks first, and drops everything,
+ *   since which hours changed is unknown. On SQLite that is PRAGMA data_version (another connection:
+ *   the CLI's `demo`, another process). On PostgreSQL several instances write, and PRAGMA has no
+ *   counterpart: every commit that changes an hour that has ended moves rollup_epochs
+ *   (rollup-epochs.ts), so another instance's late event reaches this one's memory.
  * The hour holding `now` (and any later one) is never kept: ingest changes it all the time, so it is
  * read on every call, as the server must under live traffic.
  */
@@ -47,50 +51,81 @@ export type DayPairCounts = ReadonlyMap<string, ReadonlyMap<string, number>>;
 export const KEPT_HOURS = 72;
 const KEPT_DAYS = 10;
 
+/**
+ * PostgreSQL keeps an hour only once it ended this long ago. A writer moves the epoch only for hours
+ * that had ended by its own clock; one still committing an event of the hour that has just ended
+ * (judged current when it checked) would otherwise be missed by a reader that kept the hour before
+ * that commit. The margin outlasts such a transaction and the instances' clock differences; until it
+ * passes, the hour is read on every call like the current one. SQLite's writers all forget every hour
+ * they wrote (or move data_version), so it keeps an hour as soon as it ends.
+ */
+const POSTGRES_SETTLE_MS = 5 * 60_000;
+
 interface Memo {
-  dataVersion: Database.Statement;
-  version: unknown;
+  /** PRAGMA data_version on SQLite, the rollup epoch on PostgreSQL (see the top of the file). */
+  readVersion: () => Promise<number>;
+  version: number | undefined;
+  settleMs: number;
+  /** Moves whenever anything is dropped: a read that started before must not be kept (it may predate the change). */
+  generation: number;
   /** In least recently used order: a Map iterates in insertion order, and a hit re-inserts. */
   hours: Map<number, HourRollup>;
   days: Map<number, DayPairCounts>;
 }
 
-// On globalThis, like the connection itself (db/client.ts): route bundles may load their own copy
-// of this module, and ingest must reach the memo the pages read. Keyed by connection because tests
-// and the CLI switch databases.
-const globalForMemo = globalThis as unknown as { errataClosedRollups?: WeakMap<Database.Database, Memo> };
+// On globalThis, like the database handle itself (db/client.ts): route bundles may load their own
+// copy of this module, and ingest must reach the memo the pages read. Keyed by the handle's `db`
+// because tests and the CLI switch databases.
+const globalForMemo = globalThis as unknown as { errataClosedRollups?: WeakMap<Db, Memo> };
 const memos = (globalForMemo.errataClosedRollups ??= new WeakMap());
 
-function currentMemo(): Memo {
-  const sqlite = sqliteOf(getDb());
-  let memo = memos.get(sqlite);
+function newMemo(app: AppDatabase): Memo {
+  const memo = { version: undefined, generation: 0, hours: new Map(), days: new Map() };
+  if (app.dialect === "postgres") return { ...memo, readVersion: () => readRollupEpoch(app), settleMs: POSTGRES_SETTLE_MS };
+  const dataVersion = sqliteOf(app.db).prepare("PRAGMA data_version").pluck();
+  return { ...memo, readVersion: async () => dataVersion.get() as number, settleMs: 0 };
+}
+
+function dropAll(memo: Memo): void {
+  memo.hours.clear();
+  memo.days.clear();
+  memo.generation += 1;
+}
+
+async function currentMemo(app: AppDatabase): Promise<Memo> {
+  let memo = memos.get(app.db);
   if (!memo) {
-    memo = { dataVersion: sqlite.prepare("PRAGMA data_version").pluck(), version: undefined, hours: new Map(), days: new Map() };
-    memos.set(sqlite, memo);
+    memo = newMemo(app);
+    memos.set(app.db, memo);
   }
-  const version: unknown = memo.dataVersion.get();
+  const version = await memo.readVersion();
   if (version !== memo.version) {
-    memo.hours.clear();
-    memo.days.clear();
+    dropAll(memo);
     memo.version = version;
   }
   return memo;
 }
 
-function remember<T>(kept: Map<number, T>, limit: number, start: number, read: () => T): T {
-  const known = kept.get(start);
-  if (known !== undefined) kept.delete(start);
-  const value = known ?? read();
+/** Start of the first hour not kept in memory at `now`. */
+function keptBefore(memo: Memo, now: number): number {
+  return bucketStart(now - memo.settleMs, "hour");
+}
+
+/** Stores (or, for a hit, refreshes) one entry, evicting the least recently used past `limit`. */
+function keep<T>(kept: Map<number, T>, limit: number, start: number, value: T): void {
+  kept.delete(start);
   kept.set(start, value);
   if (kept.size > limit) kept.delete(kept.keys().next().value!);
-  return value;
 }
 
 /** Every hour of a whole-hour range from hourly_rollups_hour_idx, hours without events included. */
-function readHours(range: TimeRange): HourRollup[] {
-  const rows = getDb().all<PairStatusCount & { hour: number }>(sql`
-    select hour, org_id as orgId, code, http_status as httpStatus, count from hourly_rollups
-    where hour >= ${range.from} and hour < ${range.to}`);
+async function readHours(app: AppDatabase, range: TimeRange): Promise<HourRollup[]> {
+  const rows = await selectRows<PairStatusCount & { hour: number }>(
+    app,
+    sql`
+    select hour, org_id as "orgId", code, http_status as "httpStatus", count from hourly_rollups
+    where hour >= ${range.from} and hour < ${range.to}`,
+  );
   const hours = new Map<number, HourRollup & { counts: PairStatusCount[]; orgTotals: Map<string, number> }>();
   for (let hour = range.from; hour < range.to; hour += HOUR_MS) hours.set(hour, { hour, counts: [], orgTotals: new Map() });
   for (const { hour, ...row } of rows) {
@@ -101,13 +136,27 @@ function readHours(range: TimeRange): HourRollup[] {
   return [...hours.values()];
 }
 
-function readDay(day: number): DayPairCounts {
-  const rows = getDb().all<{ orgId: string; code: string; count: number }>(sql`
-    select org_id as orgId, code, sum(count) as count from hourly_rollups
-    where hour >= ${day} and hour < ${day + DAY_MS} group by org_id, code`);
+async function readDay(app: AppDatabase, day: number): Promise<DayPairCounts> {
+  const rows = await selectRows<{ orgId: string; code: string; count: number }>(
+    app,
+    sql`
+    select org_id as "orgId", code, sum(count) as count from hourly_rollups
+    where hour >= ${day} and hour < ${day + DAY_MS} group by org_id, code`,
+  );
   const byOrg = new Map<string, Map<string, number>>();
   for (const row of rows) innerMap(byOrg, row.orgId).set(row.code, row.count);
   return byOrg;
+}
+
+/** Runs of consecutive hours, as ranges, so a cold memory reads 47 hours in one statement, not 47. */
+function hourRuns(hours: readonly number[]): TimeRange[] {
+  const runs: TimeRange[] = [];
+  for (const hour of hours) {
+    const last = runs.at(-1);
+    if (last && last.to === hour) last.to = hour + HOUR_MS;
+    else runs.push({ from: hour, to: hour + HOUR_MS });
+  }
+  return runs;
 }
 
 /**
@@ -115,35 +164,59 @@ function readDay(day: number): DayPairCounts {
  * holding `now` come from memory once read; later ones are read on every call. For ranges of a few
  * days at most: memory keeps the last KEPT_HOURS hours used.
  */
-export function rollupHours(range: TimeRange, now: number): HourRollup[] {
+export async function rollupHours(range: TimeRange, now: number): Promise<HourRollup[]> {
   if (bucketStart(range.from, "hour") !== range.from) throw new RangeError(`rollupHours needs whole hours (from ${range.from})`);
-  const memo = currentMemo();
-  const open = Math.min(Math.max(bucketStart(now, "hour"), range.from), range.to);
-  const hours: HourRollup[] = [];
-  for (let hour = range.from; hour < open; hour += HOUR_MS) {
-    hours.push(remember(memo.hours, KEPT_HOURS, hour, () => readHours({ from: hour, to: hour + HOUR_MS })[0]!));
-  }
-  return open < range.to ? hours.concat(readHours({ from: open, to: range.to })) : hours;
+  const app = await database();
+  const memo = await currentMemo(app);
+  const generation = memo.generation;
+  const open = Math.min(Math.max(keptBefore(memo, now), range.from), range.to);
+  const closed: number[] = [];
+  for (let hour = range.from; hour < open; hour += HOUR_MS) closed.push(hour);
+  const known = new Map(closed.flatMap((hour) => (memo.hours.has(hour) ? [[hour, memo.hours.get(hour)!] as const] : [])));
+  const reads = hourRuns(closed.filter((hour) => !known.has(hour)));
+  if (open < range.to) reads.push({ from: open, to: range.to });
+  const read = new Map((await Promise.all(reads.map((run) => readHours(app, run)))).flat().map((entry) => [entry.hour, entry]));
+  const hours = closed.map((hour) => known.get(hour) ?? read.get(hour)!);
+  // Memory dropped meanwhile (a commit): what was read may predate that commit, so none of it is kept.
+  if (memo.generation === generation) for (const entry of hours) keep(memo.hours, KEPT_HOURS, entry.hour, entry);
+  for (let hour = open; hour < range.to; hour += HOUR_MS) hours.push(read.get(hour)!);
+  return hours;
 }
 
 /** Events per organization and code on each of the given UTC days (day starts), from memory for days that have ended. */
-export function dayPairCounts(days: readonly number[], now: number): DayPairCounts[] {
+export async function dayPairCounts(days: readonly number[], now: number): Promise<DayPairCounts[]> {
   // forgetClosedRollups finds a day by its start: one kept under any other key would never be dropped.
   const unaligned = days.find((day) => bucketStart(day, "day") !== day);
   if (unaligned !== undefined) throw new RangeError(`dayPairCounts needs UTC day starts (got ${unaligned})`);
-  const memo = currentMemo();
-  return days.map((day) => (day + DAY_MS <= bucketStart(now, "hour") ? remember(memo.days, KEPT_DAYS, day, () => readDay(day)) : readDay(day)));
+  const app = await database();
+  const memo = await currentMemo(app);
+  const generation = memo.generation;
+  const kept = keptBefore(memo, now);
+  const answers: DayPairCounts[] = [];
+  for (const day of days) {
+    const closed = day + DAY_MS <= kept;
+    const counts = (closed ? memo.days.get(day) : undefined) ?? (await readDay(app, day));
+    if (closed && memo.generation === generation) keep(memo.days, KEPT_DAYS, day, counts);
+    answers.push(counts);
+  }
+  return answers;
 }
 
 /**
  * Drops the memory of the hours a committed write changed, and of their days. storeSubmissions
- * calls it; anything else that writes hourly_rollups on the app's connection must call it too.
+ * calls it; anything else that writes hourly_rollups through the app's database must call it too
+ * (and, on PostgreSQL, move the epoch in the same transaction when an hour it changed has ended:
+ * bumpRollupEpoch). `db` is the handle's `db` (`(await database()).db`). `epoch` is what that
+ * transaction moved the epoch to, if it did: when it is the very next one, no other instance changed
+ * an ended hour since this memory last checked, and only the hours written here are dropped.
  */
-export function forgetClosedRollups(sqlite: Database.Database, hours: Iterable<number>): void {
-  const memo = memos.get(sqlite);
+export function forgetClosedRollups(db: Db, hours: Iterable<number>, epoch?: number): void {
+  const memo = memos.get(db);
   if (!memo) return;
+  memo.generation += 1;
   for (const hour of hours) {
     memo.hours.delete(hour);
     memo.days.delete(bucketStart(hour, "day"));
   }
+  if (epoch !== undefined && memo.version === epoch - 1) memo.version = epoch;
 }

@@ -25,8 +25,8 @@ const DAY0 = Date.parse("2026-11-24T00:00:00Z");
 const H10 = DAY0 + 10 * HOUR_MS;
 const byKey = <T extends object>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-function seedTwoDays() {
-  storeEventsAt([
+async function seedTwoDays() {
+  await storeEventsAt([
     { at: H10, n: 2 },
     { at: H10 + HOUR_MS - 1 },
     { at: H10 + HOUR_MS, code: "common.internal", httpStatus: 500 },
@@ -37,32 +37,32 @@ function seedTwoDays() {
 }
 
 describe("organization series from the rollup", () => {
-  it("counts per hour and code exactly, one point per hour with events", () => {
-    seedTwoDays();
-    expect(orgRollupSeries("org_acme", { from: DAY0, to: DAY0 + 2 * DAY_MS }, "hour")).toEqual([
+  it("counts per hour and code exactly, one point per hour with events", async () => {
+    await seedTwoDays();
+    expect(await orgRollupSeries("org_acme", { from: DAY0, to: DAY0 + 2 * DAY_MS }, "hour")).toEqual([
       { t: H10, counts: { "api_key.scope_denied": 3 } },
       { t: H10 + HOUR_MS, counts: { "common.internal": 2 } },
       { t: DAY0 + DAY_MS, counts: { "api_key.scope_denied": 4 } },
     ]);
   });
 
-  it("groups whole UTC days in SQL", () => {
-    seedTwoDays();
-    expect(orgRollupSeries("org_acme", { from: DAY0, to: DAY0 + 2 * DAY_MS }, "day")).toEqual([
+  it("groups whole UTC days in SQL", async () => {
+    await seedTwoDays();
+    expect(await orgRollupSeries("org_acme", { from: DAY0, to: DAY0 + 2 * DAY_MS }, "day")).toEqual([
       { t: DAY0, counts: { "api_key.scope_denied": 3, "common.internal": 2 } },
       { t: DAY0 + DAY_MS, counts: { "api_key.scope_denied": 4 } },
     ]);
   });
 
-  it("reads only the hours of the range", () => {
-    seedTwoDays();
-    expect(orgRollupSeries("org_acme", { from: H10 + HOUR_MS, to: H10 + 2 * HOUR_MS }, "hour")).toEqual([{ t: H10 + HOUR_MS, counts: { "common.internal": 2 } }]);
-    expect(orgRollupSeries("org_nobody", { from: DAY0, to: DAY0 + DAY_MS }, "hour")).toEqual([]);
+  it("reads only the hours of the range", async () => {
+    await seedTwoDays();
+    expect(await orgRollupSeries("org_acme", { from: H10 + HOUR_MS, to: H10 + 2 * HOUR_MS }, "hour")).toEqual([{ t: H10 + HOUR_MS, counts: { "common.internal": 2 } }]);
+    expect(await orgRollupSeries("org_nobody", { from: DAY0, to: DAY0 + DAY_MS }, "hour")).toEqual([]);
   });
 
-  it("totals per code and status", () => {
-    seedTwoDays();
-    expect(byKey(orgCodeStatusTotals("org_acme", { from: DAY0, to: DAY0 + DAY_MS }))).toEqual(
+  it("totals per code and status", async () => {
+    await seedTwoDays();
+    expect(byKey(await orgCodeStatusTotals("org_acme", { from: DAY0, to: DAY0 + DAY_MS }))).toEqual(
       byKey([
         { code: "api_key.scope_denied", httpStatus: 403, count: 3 },
         { code: "common.internal", httpStatus: 500, count: 1 },
@@ -73,9 +73,9 @@ describe("organization series from the rollup", () => {
 });
 
 describe("minute series from raw events", () => {
-  it("counts per minute, code and status within the half-open range", () => {
-    storeEventsAt([{ at: H10 }, { at: H10 + 59_999 }, { at: H10 + MINUTE_MS }, { at: H10 + 2 * MINUTE_MS }, { at: H10 - 1 }]);
-    expect(orgMinuteCounts("org_acme", { from: H10, to: H10 + 2 * MINUTE_MS })).toEqual([
+  it("counts per minute, code and status within the half-open range", async () => {
+    await storeEventsAt([{ at: H10 }, { at: H10 + 59_999 }, { at: H10 + MINUTE_MS }, { at: H10 + 2 * MINUTE_MS }, { at: H10 - 1 }]);
+    expect(await orgMinuteCounts("org_acme", { from: H10, to: H10 + 2 * MINUTE_MS })).toEqual([
       { t: H10, code: "api_key.scope_denied", httpStatus: 403, count: 2 },
       { t: H10 + MINUTE_MS, code: "api_key.scope_denied", httpStatus: 403, count: 1 },
     ]);
@@ -88,11 +88,11 @@ describe("every organization", () => {
     ["all hours closed", H10 + 5 * HOUR_MS],
     ["the second hour open", H10 + HOUR_MS + 5 * MINUTE_MS],
     ["all hours open", H10 - DAY_MS],
-  ])("counts per organization and hour, and per organization and code (%s)", (_label, now) => {
-    seedTwoDays();
-    storeEventsAt([{ at: H10, orgId: "org_beta", code: "api_key.revoked", httpStatus: 401, n: 3 }]);
+  ])("counts per organization and hour, and per organization and code (%s)", async (_label, now) => {
+    await seedTwoDays();
+    await storeEventsAt([{ at: H10, orgId: "org_beta", code: "api_key.revoked", httpStatus: 401, n: 3 }]);
     const range = { from: H10, to: H10 + 2 * HOUR_MS };
-    expect(byKey(orgHourlyCounts(range, now))).toEqual(
+    expect(byKey(await orgHourlyCounts(range, now))).toEqual(
       byKey([
         { orgId: "org_acme", hour: H10, count: 3 },
         { orgId: "org_acme", hour: H10 + HOUR_MS, count: 2 },
@@ -100,7 +100,7 @@ describe("every organization", () => {
       ]),
     );
     // common.internal's two statuses add up.
-    expect(byKey(orgCodeCounts(range, now))).toEqual(
+    expect(byKey(await orgCodeCounts(range, now))).toEqual(
       byKey([
         { orgId: "org_acme", code: "api_key.scope_denied", count: 3 },
         { orgId: "org_acme", code: "common.internal", count: 2 },
@@ -115,8 +115,8 @@ describe("windowCounts", () => {
   const now = H10 + 20 * MINUTE_MS;
   const window = { from: now - HOUR_MS, to: now }; // 09:20 → 10:20
 
-  it("is exact at the window's edges: raw events to the hour boundary, rollups after it", () => {
-    storeEventsAt([
+  it("is exact at the window's edges: raw events to the hour boundary, rollups after it", async () => {
+    await storeEventsAt([
       { at: window.from - 1, n: 7 }, // 09:19:59.999, before the window, same rollup hour as the next two
       { at: window.from },
       { at: H10 - 1 },
@@ -124,7 +124,7 @@ describe("windowCounts", () => {
       { at: now - 1 },
       { at: H10 - 30 * MINUTE_MS, orgId: "org_beta", code: "common.internal", httpStatus: 500 },
     ]);
-    expect(byKey(windowCounts(window))).toEqual(
+    expect(byKey(await windowCounts(window))).toEqual(
       byKey([
         { orgId: "org_acme", code: "api_key.scope_denied", httpStatus: 403, count: 5, earliest: window.from, latest: H10 },
         { orgId: "org_beta", code: "common.internal", httpStatus: 500, count: 1, earliest: H10 - 30 * MINUTE_MS, latest: H10 - 30 * MINUTE_MS },
@@ -132,17 +132,17 @@ describe("windowCounts", () => {
     );
   });
 
-  it("reads only rollups for a window starting on the hour, and only raw events inside one hour", () => {
-    storeEventsAt([{ at: H10 - 1 }, { at: H10 }, { at: H10 + 5 * MINUTE_MS }]);
-    expect(windowCounts({ from: H10, to: H10 + HOUR_MS })).toMatchObject([{ count: 2, earliest: H10, latest: H10 }]);
-    expect(windowCounts({ from: H10 + MINUTE_MS, to: H10 + 5 * MINUTE_MS })).toEqual([]);
-    expect(windowCounts({ from: H10 + MINUTE_MS, to: H10 + 5 * MINUTE_MS + 1 })).toMatchObject([{ count: 1, earliest: H10 + 5 * MINUTE_MS }]);
+  it("reads only rollups for a window starting on the hour, and only raw events inside one hour", async () => {
+    await storeEventsAt([{ at: H10 - 1 }, { at: H10 }, { at: H10 + 5 * MINUTE_MS }]);
+    expect(await windowCounts({ from: H10, to: H10 + HOUR_MS })).toMatchObject([{ count: 2, earliest: H10, latest: H10 }]);
+    expect(await windowCounts({ from: H10 + MINUTE_MS, to: H10 + 5 * MINUTE_MS })).toEqual([]);
+    expect(await windowCounts({ from: H10 + MINUTE_MS, to: H10 + 5 * MINUTE_MS + 1 })).toMatchObject([{ count: 1, earliest: H10 + 5 * MINUTE_MS }]);
   });
 });
 
 describe("baselineCounts", () => {
-  it("weights hours that a window only partly covers by their overlap", () => {
-    storeEventsAt([
+  it("weights hours that a window only partly covers by their overlap", async () => {
+    await storeEventsAt([
       { at: H10, n: 60 },
       { at: H10 + HOUR_MS, n: 6 },
       { at: H10, orgId: "org_other", n: 100 },
@@ -151,16 +151,16 @@ describe("baselineCounts", () => {
       { from: H10 + 30 * MINUTE_MS, to: H10 + 90 * MINUTE_MS }, // half of 10:00 + half of 11:00
       { from: H10 - DAY_MS, to: H10 - DAY_MS + HOUR_MS }, // nothing
     ];
-    expect(baselineCounts(windows, [{ orgId: "org_acme", code: "api_key.scope_denied" }])).toEqual([
+    expect(await baselineCounts(windows, [{ orgId: "org_acme", code: "api_key.scope_denied" }])).toEqual([
       { orgId: "org_acme", code: "api_key.scope_denied", window: 0, count: 33 },
     ]);
-    expect(baselineCounts(windows, [])).toEqual([]);
+    expect(await baselineCounts(windows, [])).toEqual([]);
   });
 });
 
 describe("first-seen checks", () => {
-  it("finds pairs with rollups in a range, pairs with raw events, the first event and an org's first hour", () => {
-    storeEventsAt([
+  it("finds pairs with rollups in a range, pairs with raw events, the first event and an org's first hour", async () => {
+    await storeEventsAt([
       { at: H10 - 20 * DAY_MS },
       { at: H10 + 7 * MINUTE_MS, code: "common.internal", httpStatus: 500 },
       { at: H10 + 3 * MINUTE_MS, code: "common.internal", httpStatus: 503 },
@@ -170,19 +170,19 @@ describe("first-seen checks", () => {
       { orgId: "org_acme", code: "common.internal" },
       { orgId: "org_beta", code: "api_key.scope_denied" },
     ];
-    expect(pairsSeenInRollups(pairs, { from: H10 - 30 * DAY_MS, to: H10 })).toEqual([pairs[0]]);
-    expect(pairsSeenInRollups([], { from: 0, to: H10 })).toEqual([]);
-    expect(pairsSeenInEvents({ from: H10, to: H10 + 5 * MINUTE_MS })).toEqual([pairs[1]]);
-    expect(firstEventAt("org_acme", "common.internal", { from: H10, to: H10 + HOUR_MS })).toBe(H10 + 3 * MINUTE_MS);
-    expect(firstEventAt("org_acme", "common.internal", { from: H10 + HOUR_MS, to: H10 + 2 * HOUR_MS })).toBeNull();
-    expect(orgHistoryStarts(["org_acme", "org_nobody"])).toEqual(new Map([["org_acme", H10 - 20 * DAY_MS]]));
-    expect(orgHistoryStarts([])).toEqual(new Map());
+    expect(await pairsSeenInRollups(pairs, { from: H10 - 30 * DAY_MS, to: H10 })).toEqual([pairs[0]]);
+    expect(await pairsSeenInRollups([], { from: 0, to: H10 })).toEqual([]);
+    expect(await pairsSeenInEvents({ from: H10, to: H10 + 5 * MINUTE_MS })).toEqual([pairs[1]]);
+    expect(await firstEventAt("org_acme", "common.internal", { from: H10, to: H10 + HOUR_MS })).toBe(H10 + 3 * MINUTE_MS);
+    expect(await firstEventAt("org_acme", "common.internal", { from: H10 + HOUR_MS, to: H10 + 2 * HOUR_MS })).toBeNull();
+    expect(await orgHistoryStarts(["org_acme", "org_nobody"])).toEqual(new Map([["org_acme", H10 - 20 * DAY_MS]]));
+    expect(await orgHistoryStarts([])).toEqual(new Map());
   });
 });
 
 describe("one code across organizations", () => {
-  it("folds hourly sums into UTC days, over several days and both ends of the range", () => {
-    storeEventsAt([
+  it("folds hourly sums into UTC days, over several days and both ends of the range", async () => {
+    await storeEventsAt([
       { at: DAY0 - 1 },
       { at: DAY0, n: 2 },
       { at: DAY0 + 23 * HOUR_MS + 59 * MINUTE_MS, orgId: "org_beta" },
@@ -190,27 +190,27 @@ describe("one code across organizations", () => {
       { at: DAY0 + 2 * DAY_MS + 5 * HOUR_MS, n: 3 },
       { at: DAY0 + 3 * DAY_MS },
     ]);
-    expect(codeRollupSeries("api_key.scope_denied", { from: DAY0, to: DAY0 + 3 * DAY_MS }, "day")).toEqual([
+    expect(await codeRollupSeries("api_key.scope_denied", { from: DAY0, to: DAY0 + 3 * DAY_MS }, "day")).toEqual([
       { t: DAY0, count: 3 },
       { t: DAY0 + DAY_MS, count: 1 },
       { t: DAY0 + 2 * DAY_MS, count: 3 },
     ]);
   });
 
-  it("gives its series, its top organizations and its minutes", () => {
-    seedTwoDays();
+  it("gives its series, its top organizations and its minutes", async () => {
+    await seedTwoDays();
     const range = { from: DAY0, to: DAY0 + DAY_MS };
-    expect(codeRollupSeries("common.internal", range, "hour")).toEqual([
+    expect(await codeRollupSeries("common.internal", range, "hour")).toEqual([
       { t: H10, count: 3 },
       { t: H10 + HOUR_MS, count: 2 },
     ]);
-    expect(codeRollupSeries("common.internal", range, "day")).toEqual([{ t: DAY0, count: 5 }]);
-    expect(codeTopOrgs("common.internal", range, 10)).toEqual([
+    expect(await codeRollupSeries("common.internal", range, "day")).toEqual([{ t: DAY0, count: 5 }]);
+    expect(await codeTopOrgs("common.internal", range, 10)).toEqual([
       { orgId: "org_beta", count: 3 },
       { orgId: "org_acme", count: 2 },
     ]);
-    expect(codeTopOrgs("common.internal", range, 1)).toEqual([{ orgId: "org_beta", count: 3 }]);
-    expect(byKey(codeMinuteCounts("common.internal", { from: H10, to: H10 + 2 * HOUR_MS }))).toEqual(
+    expect(await codeTopOrgs("common.internal", range, 1)).toEqual([{ orgId: "org_beta", count: 3 }]);
+    expect(byKey(await codeMinuteCounts("common.internal", { from: H10, to: H10 + 2 * HOUR_MS }))).toEqual(
       byKey([
         { t: H10, orgId: "org_beta", count: 3 },
         { t: H10 + HOUR_MS, orgId: "org_acme", count: 2 },

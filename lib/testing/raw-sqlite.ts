@@ -18,8 +18,11 @@ export interface CapturedStatement {
 /**
  * Runs `work` and returns every statement it prepared on `sqlite`, with the parameters it ran
  * with (the real queries, not copies). `prepare` is restored afterwards, even if `work` throws.
+ * `work` may be async (query functions are): better-sqlite3 runs every statement synchronously, so
+ * what `work` awaits is the statements themselves, and `prepare` is restored once it settles.
+ * Nothing else may use the connection meanwhile, or its statements are captured too.
  */
-export function captureStatements(sqlite: Database.Database, work: () => unknown): CapturedStatement[] {
+export async function captureStatements(sqlite: Database.Database, work: () => unknown): Promise<CapturedStatement[]> {
   const prepare = sqlite.prepare.bind(sqlite);
   const captured: CapturedStatement[] = [];
   sqlite.prepare = ((source: string) => {
@@ -36,7 +39,7 @@ export function captureStatements(sqlite: Database.Database, work: () => unknown
     return statement;
   }) as typeof sqlite.prepare;
   try {
-    work();
+    await work();
   } finally {
     sqlite.prepare = prepare as typeof sqlite.prepare;
   }
@@ -47,9 +50,9 @@ export function captureStatements(sqlite: Database.Database, work: () => unknown
  * Runs `work` on `db`, captures every SQL statement it sends with its bound parameters, and
  * returns SQLite's query plan for each (rows joined by newlines), so tests check the real queries.
  */
-export function queryPlans(db: Db, work: () => unknown): { sql: string; plan: string }[] {
+export async function queryPlans(db: Db, work: () => unknown): Promise<{ sql: string; plan: string }[]> {
   const sqlite = rawSqlite(db);
-  return captureStatements(sqlite, work).map(({ sql, params }) => {
+  return (await captureStatements(sqlite, work)).map(({ sql, params }) => {
     const rows = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`) as Database.Statement<unknown[], { detail: string }>).all(...params);
     return { sql, plan: rows.map((row) => row.detail).join("\n") };
   });

@@ -14,7 +14,7 @@ export interface EventsAt {
 let sequence = 0;
 
 /** Stores events through the real ingest path (so rollups are written as in production); returns how many. */
-export function storeEventsAt(rows: readonly EventsAt[]): number {
+export async function storeEventsAt(rows: readonly EventsAt[]): Promise<number> {
   const batch = rows.flatMap((row) =>
     Array.from({ length: row.n ?? 1 }, () =>
       storedEventInput({
@@ -26,5 +26,5 @@ export function storeEventsAt(rows: readonly EventsAt[]): number {
       }),
     ),
   );
-  return storeEvents(batch, Date.now()).accepted;
+  return (await storeEvents(batch, Date.now())).accepted;
 }
