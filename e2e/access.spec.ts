@@ -107,6 +107,7 @@ test.describe("the route list read from app/", () => {
         "GET /api/v1/codes/[code] read",
         "GET /api/v1/spikes read",
         "GET /api/health none",
+        "GET /api/ready none",
         "GET /api/[...path] none",
       ]),
     );
