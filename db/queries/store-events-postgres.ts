@@ -87,19 +87,40 @@ async function run<T extends Record<string, unknown>>(tx: Tx, query: SQL): Promi
   }
 }
 
+/*
+ * PostgreSQL's text cannot hold U+0000, and its jsonb neither that nor a lone UTF-16 surrogate
+ * (JSON.stringify writes one as a \udXXX escape); SQLite stores both. Either would fail the whole
+ * group's transaction, every submission in it, so they are stored as U+FFFD. (A lone surrogate in
+ * text already becomes U+FFFD when the string is encoded as UTF-8.) Identifiers need none of this:
+ * the ingest schema allows them a few ASCII characters only.
+ */
+const NUL = "\u0000";
+/** A \u0000 or lone-surrogate escape, after an even run of backslashes (an odd one escapes the backslash itself). */
+const UNSTORABLE_JSON_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
+
+function storableText(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  return text.includes(NUL) ? text.replaceAll(NUL, "\ufffd") : text;
+}
+
+function storableJson(value: unknown): string | null {
+  if (value == null) return null;
+  return JSON.stringify(value).replace(UNSTORABLE_JSON_ESCAPE, "$1\\ufffd");
+}
+
 /** The columns of db/schema-pg/events.ts; the storage tests read rows back through drizzle, so a renamed one fails them. */
 const EVENT_COLUMNS: readonly Column<Candidate>[] = [
   ["request_id", "text", ({ event }) => event.requestId],
   ["org_id", "text", ({ event }) => event.orgId],
   ["code", "text", ({ event }) => event.code],
   ["http_status", "integer", ({ event }) => event.httpStatus],
-  ["message", "text", ({ event }) => event.message ?? null],
-  ["details", "jsonb", ({ event }) => (event.details == null ? null : JSON.stringify(event.details))],
+  ["message", "text", ({ event }) => storableText(event.message)],
+  ["details", "jsonb", ({ event }) => storableJson(event.details)],
   ["occurred_at", "bigint", ({ occurredAt }) => occurredAt],
   ["received_at", "bigint", ({ receivedAt }) => receivedAt],
-  ["service", "text", ({ event }) => event.service ?? null],
-  ["method", "text", ({ event }) => event.method ?? null],
-  ["path", "text", ({ event }) => event.path ?? null],
+  ["service", "text", ({ event }) => storableText(event.service)],
+  ["method", "text", ({ event }) => storableText(event.method)],
+  ["path", "text", ({ event }) => storableText(event.path)],
   ["environment", "text", ({ event }) => event.environment ?? null],
   ["catalog_flag", "text", ({ event }) => event.catalogFlag ?? null],
 ];

@@ -1,4 +1,4 @@
-import { asc, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openPostgres } from "@/db/postgres/open";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
@@ -107,6 +107,33 @@ describe("storeSubmissions", () => {
     expect(await storedIds()).toEqual([]);
     expect(await rollupTotal()).toBe(0);
     expect(await database.db.select().from(database.t.organizations)).toEqual([]);
+  });
+
+  it("stores text and details exactly, whatever characters they hold", async () => {
+    const awkward = 'a "quoted" \\ back\\slash, {braces}, (parens), NULL, ünïcödé 🎉\nnew line';
+    const details = { note: awkward, nested: { list: [1, "two", null, { three: true }] }, empty: "", nothing: null };
+    await storeEvents([storedEventInput({ requestId: "odd", message: awkward, details, service: "NULL", path: "/v1/{id}" })], RECEIVED);
+    const [row] = await database.db.select().from(database.t.events);
+    expect(row).toMatchObject({ requestId: "odd", message: awkward, details, service: "NULL", path: "/v1/{id}" });
+  });
+
+  it("stores U+0000 and lone surrogates without failing the group: as sent on SQLite, as U+FFFD on PostgreSQL (which cannot hold them)", async () => {
+    const results = await storeSubmissions([
+      { events: [input("fine")], receivedAt: RECEIVED },
+      { events: [storedEventInput({ requestId: "nul", message: "a\u0000b", path: "/\u0000", details: { "k\u0000": "v\u0000", lone: "x\ud800y", escaped: "\\u0000" } })], receivedAt: RECEIVED },
+    ]);
+    expect(results).toEqual([
+      { accepted: 1, duplicates: 0 },
+      { accepted: 1, duplicates: 0 },
+    ]);
+    const [row] = await database.db.select().from(database.t.events).where(eq(database.t.events.requestId, "nul"));
+    const unstorable = database.dialect === "postgres" ? "\ufffd" : "\u0000";
+    expect(row).toMatchObject({
+      message: `a${unstorable}b`,
+      path: `/${unstorable}`,
+      // A backslash followed by "u0000" is text, not the character: kept on both.
+      details: { [`k${unstorable}`]: `v${unstorable}`, lone: database.dialect === "postgres" ? "x\ufffdy" : "x\ud800y", escaped: "\\u0000" },
+    });
   });
 
   it("accepts an empty list and empty submissions", async () => {
