@@ -10,11 +10,11 @@ import { requestIds, type EventPool } from "./ingest-events";
  * as the HTTP phase it is compared with: `warmupEvents` untimed (the phase's warm-up), then
  * `measuredEvents` timed (its measured window).
  */
-export function storageCeiling(pool: EventPool, batchSize: number, warmupEvents: number, measuredEvents: number): number {
+export async function storageCeiling(pool: EventPool, batchSize: number, warmupEvents: number, measuredEvents: number): Promise<number> {
   const nextId = requestIds("storage");
   let cursor = 0;
   const batch = () => Array.from({ length: batchSize }, () => pool.stored(cursor++, nextId()));
-  for (let stored = 0; stored < warmupEvents; stored += batchSize) storeEvents(batch(), Date.now());
+  for (let stored = 0; stored < warmupEvents; stored += batchSize) await storeEvents(batch(), Date.now());
 
   // Batches are built outside the timed span: the ceiling is storage alone.
   let stored = 0;
@@ -22,7 +22,7 @@ export function storageCeiling(pool: EventPool, batchSize: number, warmupEvents:
   while (stored < measuredEvents) {
     const rows = batch();
     const started = performance.now();
-    stored += storeEvents(rows, Date.now()).accepted;
+    stored += (await storeEvents(rows, Date.now())).accepted;
     spent += performance.now() - started;
   }
   return stored / (spent / 1000);

@@ -26,10 +26,10 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 }
 
 /** A fresh database with one ingest key, created the way the CLI does; the server opens it next. */
-function databaseWithKey(file: string): string {
-  pointAppAt(file);
-  const { secret } = createApiKey({ name: "bench", scopes: ["ingest"] });
-  closeDatabase();
+async function databaseWithKey(file: string): Promise<string> {
+  await pointAppAt(file);
+  const { secret } = await createApiKey({ name: "bench", scopes: ["ingest"] });
+  await closeDatabase();
   return secret;
 }
 
@@ -57,7 +57,7 @@ interface Context {
  */
 async function httpPhases({ dir, appDir, pool, settings: s }: Context, phases: readonly Phase[], serverEnv: Record<string, string> = {}) {
   const file = path.join(dir, `server-${phases.join("-")}-${Date.now()}.db`);
-  const key = databaseWithKey(file);
+  const key = await databaseWithKey(file);
   const server = await startNextServer(appDir, file, { ERRATA_RATE_LIMIT_PER_SECOND: "1000000", ERRATA_RATE_LIMIT_BURST: "1000000", ...serverEnv });
   const post = (contentType: string, body: () => string) => () => ({
     method: "POST" as const,
@@ -135,9 +135,9 @@ async function main(): Promise<number> {
     const phase = [json?.results.json, ndjson?.results.ndjson].reduce((a, b) => ((b?.summed ?? 0) > (a?.summed ?? 0) ? b : a));
     const measuredEvents = (phase?.requests ?? 0) * settings.batch;
     log(`storage ceiling: storeEvents in this process, ${phase?.summed.toLocaleString("en-US")} rows in batches of ${settings.batch} ...`);
-    pointAppAt(path.join(dir, "storage.db"));
-    const ceiling = storageCeiling(pool, settings.batch, (phase?.summed ?? 0) - measuredEvents, Math.max(measuredEvents, settings.batch));
-    closeDatabase();
+    await pointAppAt(path.join(dir, "storage.db"));
+    const ceiling = await storageCeiling(pool, settings.batch, (phase?.summed ?? 0) - measuredEvents, Math.max(measuredEvents, settings.batch));
+    await closeDatabase();
     const figures: Figures = {
       settings,
       ceiling,

@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 // Aliased: the hooks lint rule reads any use* call as a React hook.
-import { closeDatabase, openDatabase, useDatabaseFile as pointAppAt } from "@/db/client";
+import { closeDatabase, openSqlite, useDatabaseFile as pointAppAt } from "@/db/client";
 import { runCases } from "./lib/cases";
 import { fill, readReusableMeta } from "./lib/fill";
 import { databaseFacts, formatTable, load, machine, TARGET_MS, TARGET_SPEEDUP, verdict } from "./lib/report";
@@ -50,8 +50,8 @@ async function main(): Promise<number> {
 
   // The services use the app's own connection, opened as the server opens it (same pragmas, migrations
   // checked); the raw GROUP BYs get a second connection opened the same way.
-  pointAppAt(dbFile);
-  const { sqlite } = openDatabase(dbFile);
+  await pointAppAt(dbFile);
+  const { sqlite } = openSqlite(dbFile);
   log("");
   log(`machine: ${machine()}`);
   for (const line of databaseFacts(sqlite, dbFile)) log(line);
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     restart: () => pointAppAt(dbFile),
     log,
   });
-  closeDatabase();
+  await closeDatabase();
   sqlite.close();
 
   log("");

@@ -17,21 +17,21 @@ function loggedSetupLinks(info: ReturnType<typeof vi.spyOn>): string[] {
 }
 
 describe("announceStartup", () => {
-  it("prints a one-time first-admin link while nobody has an account, a fresh one each start", () => {
+  it("prints a one-time first-admin link while nobody has an account, a fresh one each start", async () => {
     const info = vi.spyOn(logger, "info");
-    announceStartup();
-    announceStartup();
+    await announceStartup();
+    await announceStartup();
     const links = loggedSetupLinks(info);
     expect(links).toHaveLength(2);
     const [first, second] = links.map((url) => url.slice(url.lastIndexOf("/") + 1));
-    expect(readSetupLink(first ?? "")).toBeNull();
-    expect(readSetupLink(second ?? "")).toMatchObject({ email: null, role: "admin" });
+    expect(await readSetupLink(first ?? "")).toBeNull();
+    expect(await readSetupLink(second ?? "")).toMatchObject({ email: null, role: "admin" });
   });
 
   it("prints no link once a user exists", async () => {
     await createUser({ email: "ada@example.com", name: "Ada", password: "a long password", role: "admin" });
     const info = vi.spyOn(logger, "info");
-    announceStartup();
+    await announceStartup();
     expect(loggedSetupLinks(info)).toEqual([]);
   });
 });

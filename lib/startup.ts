@@ -3,6 +3,7 @@ import "server-only";
 import { listApiKeys } from "@/db/queries/api-keys";
 import { countUsers } from "@/db/queries/users";
 import { keyStatus } from "@/lib/auth/key-status";
+import { describeDatabase } from "@/lib/describe-database";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { createSetupLink } from "@/lib/users/setup-links";
@@ -11,9 +12,9 @@ import { createSetupLink } from "@/lib/users/setup-links";
  * With no dashboard user yet, prints a one-time link that makes its opener the first admin (there
  * is no default password). Each start prints a fresh link and the previous one stops working.
  */
-function announceFirstAdminLink(): void {
-  if (countUsers() > 0) return;
-  const link = createSetupLink({ email: null, role: "admin", createdBy: null });
+async function announceFirstAdminLink(): Promise<void> {
+  if ((await countUsers()) > 0) return;
+  const link = await createSetupLink({ email: null, role: "admin", createdBy: null });
   logger.info(
     { setup_link: link.url, expires_at: new Date(link.expiresAt).toISOString() },
     `No dashboard users yet. Open this one-time link to create the first admin: ${link.url} (or run: npm run errata -- users create --email you@example.com --role admin)`,
@@ -21,13 +22,14 @@ function announceFirstAdminLink(): void {
 }
 
 /** Opens the database (migrating it) and says what a first-time user should do next. */
-export function announceStartup(): void {
-  announceFirstAdminLink();
+export async function announceStartup(): Promise<void> {
+  await announceFirstAdminLink();
   const settings = env();
-  const keys = listApiKeys();
+  const keys = await listApiKeys();
   const now = Date.now();
   const active = keys.filter((key) => keyStatus(key, now) === "active").length;
-  logger.info({ database: settings.DATABASE_URL, active_keys: active }, "database ready");
+  // Described, never the URL itself: it may carry the PostgreSQL password.
+  logger.info({ database: describeDatabase(settings.DATABASE_URL), active_keys: active }, "database ready");
   if (active === 0) {
     logger.info(
       "No active API keys. Create one to send events: npm run errata -- keys create --name my-service --scopes ingest,read",

@@ -23,7 +23,7 @@ async function run(): Promise<void> {
     processIo.err(configProblem ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exitCode = 1;
   } finally {
-    closeDatabase();
+    await closeDatabase();
   }
 }
 

@@ -17,7 +17,7 @@ export interface CaseOptions {
   /** Break every answer down into its SQL statements, not only the ones that miss a target. */
   explain: boolean;
   /** Opens the app's database afresh, as a server that just started has it: nothing kept in memory. */
-  restart: () => void;
+  restart: () => Promise<unknown>;
   log: (line: string) => void;
 }
 
@@ -34,7 +34,7 @@ interface CaseResult {
 }
 
 async function run<S, R>(item: Case<S, R>, options: CaseOptions): Promise<CaseResult> {
-  options.restart();
+  await options.restart();
   const first = await measure(item.service, 1, 0);
   // Then the steady state of a running server: the warm-up calls fill what it keeps in memory.
   const service = await measure(item.service, options.runs, SERVICE_WARMUP);
@@ -48,7 +48,7 @@ async function run<S, R>(item: Case<S, R>, options: CaseOptions): Promise<CaseRe
       `(${raw.timing.runs} runs)${checker.ok ? ", same answer" : ", ANSWERS DIFFER"}`,
   );
   const diagnose = options.explain || verdict(row) === "FAIL";
-  const diagnosis = diagnose ? formatCosts(item.answer, service.timing.median, statementCosts(item.service)) : [];
+  const diagnosis = diagnose ? formatCosts(item.answer, service.timing.median, await statementCosts(item.service)) : [];
   return { row, problems: checker.problems.map((problem) => `${item.answer}: ${problem}`), notes: item.notes?.() ?? [], diagnosis };
 }
 

@@ -1,6 +1,5 @@
-import type Database from "better-sqlite3";
-import { getDb } from "@/db/client";
-import { captureStatements, rawSqlite } from "@/lib/testing/raw-sqlite";
+import { sqliteConnection } from "@/db/client";
+import { captureStatements } from "@/lib/testing/raw-sqlite";
 import { summarize } from "./measure";
 
 export interface StatementCost {
@@ -11,18 +10,14 @@ export interface StatementCost {
   plan: string;
 }
 
-function appConnection(): Database.Database {
-  return rawSqlite(getDb());
-}
-
 /**
  * Where a service's time goes: each statement it ran, timed alone, with SQLite's plan. What the
  * statements do not account for is JavaScript (drizzle's row mapping, bucketing, sorting).
  */
-export function statementCosts(work: () => unknown, runs = 20): StatementCost[] {
-  const sqlite = appConnection();
+export async function statementCosts(work: () => unknown, runs = 20): Promise<StatementCost[]> {
+  const sqlite = await sqliteConnection();
   const seen = new Set<string>();
-  return captureStatements(sqlite, work).flatMap(({ sql, params }) => {
+  return (await captureStatements(sqlite, work)).flatMap(({ sql, params }) => {
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     if (seen.has(key)) return [];
     seen.add(key);

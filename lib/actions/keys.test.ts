@@ -30,7 +30,7 @@ describe("key actions", () => {
     expect(result.secret).toMatch(/^erk_/);
     expect(result.signingSecret).toMatch(/^whsec_/);
     expect(result.key).toMatchObject({ name: "registrations-api", scopes: ["ingest", "read"], hasSigningSecret: true, status: "active" });
-    expect(authenticateKey(`Bearer ${result.secret}`, "read").keyId).toBe(result.key.id);
+    expect((await authenticateKey(`Bearer ${result.secret}`, "read")).keyId).toBe(result.key.id);
 
     const listed = JSON.stringify(await loadApiKeys());
     expect(listed).toContain(result.key.prefix);
@@ -60,7 +60,7 @@ describe("key actions", () => {
     const created = await createKey(input());
     if (!created.ok) throw new Error("expected a key");
     expect(await revokeKey({ id: created.key.id })).toMatchObject({ id: created.key.id, status: "revoked" });
-    expect(() => authenticateKey(`Bearer ${created.secret}`, "ingest")).toThrow(/revoked/);
+    await expect(authenticateKey(`Bearer ${created.secret}`, "ingest")).rejects.toThrow(/revoked/);
     expect((await loadApiKeys())[0]?.status).toBe("revoked");
     expect(await revokeKey({ id: created.key.id + 1 })).toBeNull();
     await expect(revokeKey({ id: "1" })).rejects.toThrow();

@@ -37,7 +37,7 @@ function toView(key: ApiKeySummary, now: number): ApiKeyView {
 export async function loadApiKeys(): Promise<ApiKeyView[]> {
   await requireActionUser("admin");
   const now = Date.now();
-  return listApiKeys().map((key) => toView(key, now));
+  return (await listApiKeys()).map((key) => toView(key, now));
 }
 
 /**
@@ -65,7 +65,7 @@ export async function createKey(input: unknown): Promise<CreateKeyResult> {
     expiresAt = expiry.expiresAt;
   }
   const uniqueScopes: KeyScope[] = [...new Set(scopes)];
-  const created = createApiKey({ name, scopes: uniqueScopes, expiresAt, signingSecret, now });
+  const created = await createApiKey({ name, scopes: uniqueScopes, expiresAt, signingSecret, now });
   return { ok: true, key: toView(created.key, now), secret: created.secret, signingSecret: created.signingSecret };
 }
 
@@ -76,6 +76,6 @@ export async function revokeKey(input: unknown): Promise<ApiKeyView | null> {
   await requireActionUser("admin");
   const { id } = revokeKeyInput.parse(input);
   const now = Date.now();
-  const key = revokeApiKeyById(id, now);
+  const key = await revokeApiKeyById(id, now);
   return key ? toView(key, now) : null;
 }

@@ -17,5 +17,5 @@ const searchInput = z.object({ query: z.string().max(MAX_QUERY_CHARS), filters: 
 export async function searchRequests(input: unknown): Promise<SearchView> {
   await requireActionUser();
   const { query, filters } = searchInput.parse(input);
-  return toSearchView(findRequests(query, toEventFilterAt(filters ?? {}, Date.now())));
+  return toSearchView(await findRequests(query, toEventFilterAt(filters ?? {}, Date.now())));
 }

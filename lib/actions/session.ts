@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clearSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { logger } from "@/lib/log";
-import { getAuth } from "@/lib/session/auth";
+import { auth } from "@/lib/session/auth";
 import { clientAddressFrom } from "@/lib/session/client-address";
 import { safeReturnPath } from "@/lib/session/return-path";
 import { checkSignInThrottle } from "@/lib/session/sign-in-throttle";
@@ -38,27 +38,27 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const { email, password, next } = parsed.data;
   const requestHeaders = await headers();
   const client = clientAddressFrom(requestHeaders);
-  const throttle = checkSignInThrottle(email, client);
+  const throttle = await checkSignInThrottle(email, client);
   if (!throttle.allowed) {
     logger.warn({ client }, "sign-in refused: too many failures");
     return { error: formatRetry(throttle.retryAt), email };
   }
   try {
-    await getAuth().api.signInEmail({ body: { email, password }, headers: requestHeaders });
+    await (await auth()).api.signInEmail({ body: { email, password }, headers: requestHeaders });
   } catch (error) {
     if (!isAPIError(error)) throw error;
-    recordSignInFailure(email, client, Date.now());
+    await recordSignInFailure(email, client, Date.now());
     logger.info({ client, reason: error.body?.code }, "sign-in failed");
     return { error: error.body?.code === "BANNED_USER" ? "This account is deactivated. Ask an Errata admin." : WRONG_CREDENTIALS, email };
   }
-  clearSignInFailures(email);
+  await clearSignInFailures(email);
   redirect(safeReturnPath(next));
 }
 
 /** Ends the session in the database (not only the cookie) and returns to the sign-in page. */
 export async function signOut(): Promise<void> {
   try {
-    await getAuth().api.signOut({ headers: await headers() });
+    await (await auth()).api.signOut({ headers: await headers() });
   } catch (error) {
     // Signing out without a session (an expired one, a second tab) is already done.
     if (!isAPIError(error)) throw error;

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getAuth } from "@/lib/session/auth";
+import { auth } from "@/lib/session/auth";
 import { acceptSetupLink, readSetupLink } from "@/lib/users/setup-links";
 import { emailField, nameField, passwordField } from "@/lib/users/user-input";
 
@@ -30,7 +30,7 @@ function field(form: FormData, name: string): string {
  */
 export async function completeSetup(_previous: SetupState, form: FormData): Promise<SetupState> {
   const token = field(form, "token");
-  const link = readSetupLink(token);
+  const link = await readSetupLink(token);
   // An invitation fixes the e-mail address; the first-admin link lets the person type theirs.
   const email = link?.email ?? field(form, "email");
   const values = { email, name: field(form, "name") };
@@ -51,6 +51,6 @@ export async function completeSetup(_previous: SetupState, form: FormData): Prom
       ? { error: null, problems: { email: "This address already has an account. Sign in instead." }, values }
       : { error: "This setup link was already used or has expired. Ask an admin for a new one.", problems: {}, values };
   }
-  await getAuth().api.signInEmail({ body: { email: parsed.data.email, password }, headers: await headers() });
+  await (await auth()).api.signInEmail({ body: { email: parsed.data.email, password }, headers: await headers() });
   redirect("/");
 }

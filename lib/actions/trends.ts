@@ -32,7 +32,7 @@ export async function loadOrgTrend(input: OrgTrendRequest): Promise<OrgTrendResu
   const bucket = request.bucket === "auto" ? chooseBucket(range) : request.bucket;
   const problem = trendRequestProblem(range, bucket);
   if (problem) return { ok: false, problem: `This view cannot be drawn: ${problem.path} ${problem.message}.` };
-  const view = getOrgTrendView(request.orgId, range, bucket);
+  const view = await getOrgTrendView(request.orgId, range, bucket);
   return view ? { ok: true, view } : null;
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { findUserByEmail } from "@/db/queries/users";
 import { ActionRefused } from "@/lib/session/action-guard";
-import { getAuth } from "@/lib/session/auth";
+import { auth } from "@/lib/session/auth";
 import { sessionUserFrom } from "@/lib/session/session-user";
 import { setRequestHeaders } from "@/lib/testing/request-headers";
 import { signedInHeaders, TEST_PASSWORD } from "@/lib/testing/sessions";
@@ -20,8 +20,8 @@ beforeEach(async () => {
   setRequestHeaders(await signedInHeaders("admin", ADMIN));
 });
 
-function idOf(email: string): string {
-  const user = findUserByEmail(email);
+async function idOf(email: string): Promise<string> {
+  const user = await findUserByEmail(email);
   if (!user) throw new Error(`no user ${email}`);
   return user.id;
 }
@@ -30,10 +30,10 @@ function tokenOf(url: string): string {
   return url.slice(url.lastIndexOf("/") + 1);
 }
 
-const change = (email: string, what: UserChangeInput["change"]): UserChangeInput => ({ userId: idOf(email), change: what });
+const change = async (email: string, what: UserChangeInput["change"]): Promise<UserChangeInput> => ({ userId: await idOf(email), change: what });
 
 /** A fresh sign-in with the test password; rejects for a deactivated user. */
-const signIn = (email: string) => getAuth().api.signInEmail({ body: { email, password: TEST_PASSWORD } });
+const signIn = async (email: string) => (await auth()).api.signInEmail({ body: { email, password: TEST_PASSWORD } });
 
 describe("invitations", () => {
   it("returns a one-time link that makes an account with the chosen role, once", async () => {
@@ -57,8 +57,8 @@ describe("invitations", () => {
     const first = await createInvitation({ email: "cy@example.com", role: "agent" });
     const second = await createInvitation({ email: "cy@example.com", role: "agent" });
     if (!first.ok || !second.ok) throw new Error("expected two invitations");
-    expect(readSetupLink(tokenOf(first.invitation.url))).toBeNull();
-    expect(readSetupLink(tokenOf(second.invitation.url))).toMatchObject({ email: "cy@example.com", role: "agent" });
+    expect(await readSetupLink(tokenOf(first.invitation.url))).toBeNull();
+    expect(await readSetupLink(tokenOf(second.invitation.url))).toMatchObject({ email: "cy@example.com", role: "agent" });
   });
 
   it.each([
@@ -84,28 +84,28 @@ describe("changes to users", () => {
 
   it("changes a role, which the user's session sees on its next request", async () => {
     const bo = await signedInHeaders("agent", "bo@example.com");
-    expect(await applyUserChange(change("bo@example.com", { kind: "set_role", role: "admin" }))).toEqual({ ok: true });
+    expect(await applyUserChange(await change("bo@example.com", { kind: "set_role", role: "admin" }))).toEqual({ ok: true });
     expect(await sessionUserFrom(bo)).toMatchObject({ email: "bo@example.com", role: "admin" });
-    expect(await applyUserChange(change("bo@example.com", { kind: "set_role", role: "agent" }))).toEqual({ ok: true });
+    expect(await applyUserChange(await change("bo@example.com", { kind: "set_role", role: "agent" }))).toEqual({ ok: true });
     expect(await sessionUserFrom(bo)).toMatchObject({ role: "agent" });
   });
 
   it("deactivating ends the user's sessions and blocks sign-in; reactivating allows it again", async () => {
     const bo = await signedInHeaders("admin", "bo@example.com");
-    expect(await applyUserChange(change("bo@example.com", { kind: "deactivate" }))).toEqual({ ok: true });
+    expect(await applyUserChange(await change("bo@example.com", { kind: "deactivate" }))).toEqual({ ok: true });
     expect(await sessionUserFrom(bo)).toBeNull();
     await expect(signIn("bo@example.com")).rejects.toMatchObject({ body: { code: "BANNED_USER" } });
     expect((await loadUsers())[1]).toMatchObject({ email: "bo@example.com", deactivated: true, activeSessions: 0, lockout: null });
 
-    expect(await applyUserChange(change("bo@example.com", { kind: "reactivate" }))).toEqual({ ok: true });
+    expect(await applyUserChange(await change("bo@example.com", { kind: "reactivate" }))).toEqual({ ok: true });
     expect(await sessionUserFrom(bo)).toBeNull();
     await expect(signIn("bo@example.com")).resolves.toMatchObject({ user: { email: "bo@example.com" } });
-    expect(findUserByEmail("bo@example.com")).toMatchObject({ role: "admin", deactivated: false });
+    expect(await findUserByEmail("bo@example.com")).toMatchObject({ role: "admin", deactivated: false });
   });
 
   it("signs a user out everywhere without stopping them from signing in again", async () => {
     const bo = await signedInHeaders("agent", "bo@example.com");
-    expect(await applyUserChange(change("bo@example.com", { kind: "sign_out_everywhere" }))).toEqual({ ok: true });
+    expect(await applyUserChange(await change("bo@example.com", { kind: "sign_out_everywhere" }))).toEqual({ ok: true });
     expect(await sessionUserFrom(bo)).toBeNull();
     await expect(signIn("bo@example.com")).resolves.toMatchObject({ user: { email: "bo@example.com" } });
   });
@@ -113,9 +113,9 @@ describe("changes to users", () => {
   it("refuses to let admins demote or deactivate themselves, with a readable message", async () => {
     await signedInHeaders("admin", "bo@example.com");
     for (const what of [{ kind: "set_role", role: "agent" }, { kind: "deactivate" }] as const) {
-      expect(await applyUserChange(change(ADMIN, what))).toEqual({ ok: false, message: LOCKOUT_MESSAGES.self });
+      expect(await applyUserChange(await change(ADMIN, what))).toEqual({ ok: false, message: LOCKOUT_MESSAGES.self });
     }
-    expect(findUserByEmail(ADMIN)).toMatchObject({ role: "admin", deactivated: false });
+    expect(await findUserByEmail(ADMIN)).toMatchObject({ role: "admin", deactivated: false });
   });
 
   it("answers an unknown user or an unreadable request with a message", async () => {
@@ -123,7 +123,7 @@ describe("changes to users", () => {
       ok: false,
       message: "This user no longer exists. Reload the page.",
     });
-    for (const bad of [{ userId: idOf(ADMIN), change: { kind: "delete" } }, { userId: "", change: { kind: "reactivate" } }, null]) {
+    for (const bad of [{ userId: await idOf(ADMIN), change: { kind: "delete" } }, { userId: "", change: { kind: "reactivate" } }, null]) {
       expect(await applyUserChange(bad)).toMatchObject({ ok: false, message: expect.stringMatching(/could not be read/) });
     }
   });
@@ -131,11 +131,11 @@ describe("changes to users", () => {
   it("refuses agents before changing anything", async () => {
     const agent = await signedInHeaders("agent", "bo@example.com");
     setRequestHeaders(agent);
-    await expect(applyUserChange(change(ADMIN, { kind: "deactivate" }))).rejects.toBeInstanceOf(ActionRefused);
-    await expect(applyUserChange(change("bo@example.com", { kind: "set_role", role: "admin" }))).rejects.toMatchObject({ reason: "forbidden" });
+    await expect(applyUserChange(await change(ADMIN, { kind: "deactivate" }))).rejects.toBeInstanceOf(ActionRefused);
+    await expect(applyUserChange(await change("bo@example.com", { kind: "set_role", role: "admin" }))).rejects.toMatchObject({ reason: "forbidden" });
     await expect(createInvitation({ email: "eve@example.com", role: "admin" })).rejects.toMatchObject({ reason: "forbidden" });
     await expect(loadUsers()).rejects.toMatchObject({ reason: "forbidden" });
-    expect(findUserByEmail(ADMIN)).toMatchObject({ role: "admin", deactivated: false });
-    expect(findUserByEmail("bo@example.com")).toMatchObject({ role: "agent" });
+    expect(await findUserByEmail(ADMIN)).toMatchObject({ role: "admin", deactivated: false });
+    expect(await findUserByEmail("bo@example.com")).toMatchObject({ role: "agent" });
   });
 });

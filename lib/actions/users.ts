@@ -36,7 +36,7 @@ export async function createInvitation(input: unknown): Promise<CreateInvitation
     return { ok: false, problems: problems.email || problems.role ? problems : { email: "The form could not be read." } };
   }
   const { email, role } = parsed.data;
-  const result = inviteUser(actor, email, role);
+  const result = await inviteUser(actor, email, role);
   if (!result.ok) return { ok: false, problems: { email: `${email} already has an account. Find them in the list below.` } };
   return result;
 }

@@ -36,9 +36,9 @@ function auditUnavailable(cause: unknown): ApiError {
  * caller who is refused can simply retry; so accountability wins over availability here. The API
  * route wrapper turns the error into the envelope with Retry-After; a page shows its error boundary.
  */
-export function recordRequestView(actor: Actor, requestId: string, via: AuditVia, found: boolean, now = Date.now()): void {
+export async function recordRequestView(actor: Actor, requestId: string, via: AuditVia, found: boolean, now = Date.now()): Promise<void> {
   try {
-    insertRequestView({ viewedAt: now, viewer: viewerOf(actor), requestId, via, found });
+    await insertRequestView({ viewedAt: now, viewer: viewerOf(actor), requestId, via, found });
   } catch (cause) {
     // Only the actor's kind and the viewed id: never the key or the session it came with.
     logger.error({ err: cause, viewed_request_id: requestId, actor_kind: actor.kind, via }, "audit: view not recorded; request withheld");

@@ -34,10 +34,10 @@ function bearerToken(header: string | null, scope: KeyScope): string {
 }
 
 /** Resolves the Bearer key of a request and checks it grants `scope`; throws the matching envelope otherwise. */
-export function authenticateKey(authorization: string | null, scope: KeyScope, now = Date.now()): KeyActor {
+export async function authenticateKey(authorization: string | null, scope: KeyScope, now = Date.now()): Promise<KeyActor> {
   const token = bearerToken(authorization, scope);
   const hash = hashApiKey(token);
-  const key = findApiKeyByHash(hash);
+  const key = await findApiKeyByHash(hash);
   if (!key || !hashesMatch(key.hash, hash)) {
     throw new ApiError(401, "auth.key_invalid", "This API key is not known to Errata.", {});
   }
@@ -59,6 +59,6 @@ export function authenticateKey(authorization: string | null, scope: KeyScope, n
       granted: key.scopes,
     });
   }
-  noteKeyUse(key.id, now);
+  await noteKeyUse(key.id, now);
   return { kind: "key", keyId: key.id, prefix: key.prefix, scopes: key.scopes, hasSigningSecret: key.hasSigningSecret };
 }

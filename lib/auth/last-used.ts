@@ -14,18 +14,18 @@ let timer: NodeJS.Timeout | undefined;
 let exitHookInstalled = false;
 
 /** Records that a key authenticated at `at`; the write happens later, batched with other uses. */
-export function noteKeyUse(keyId: number, at: number): void {
-  bufferApiKeyUse(keyId, at);
+export async function noteKeyUse(keyId: number, at: number): Promise<void> {
+  await bufferApiKeyUse(keyId, at);
   installExitHook();
   scheduleFlush();
 }
 
 /** Writes every buffered use now. Never throws: a failed write stays buffered and is retried. */
-export function flushKeyUses(): void {
+export async function flushKeyUses(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = undefined;
   try {
-    flushApiKeyUses();
+    await flushApiKeyUses();
   } catch (error) {
     logger.warn({ err: error }, "could not record API key use; retrying");
     scheduleFlush();

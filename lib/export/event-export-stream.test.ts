@@ -22,7 +22,7 @@ function record(n: number): EventRecord {
 
 /** A reader over `pages` pages of `size` events that counts how many pages were read. */
 function pagedReader(pages: number, size: number) {
-  const read = vi.fn<ExportPageReader>((cursor) => {
+  const read = vi.fn<ExportPageReader>(async (cursor) => {
     const index = cursor ? cursor.id : 0;
     const events = Array.from({ length: size }, (_, n) => record(index * size + n));
     return { events, nextCursor: index + 1 < pages ? { occurredAt: 0, id: index + 1 } : null } satisfies ExportPage;
@@ -53,7 +53,7 @@ describe("eventExportStream", () => {
   });
 
   it("writes only the header when nothing matches", async () => {
-    const empty = vi.fn<ExportPageReader>(() => ({ events: [], nextCursor: null }));
+    const empty = vi.fn<ExportPageReader>(async () => ({ events: [], nextCursor: null }));
     expect((await readAll(eventExportStream({ format: "csv", readPage: empty }))).split("\r\n")).toHaveLength(2);
     expect(await readAll(eventExportStream({ format: "ndjson", readPage: empty }))).toBe("");
   });
@@ -78,7 +78,7 @@ describe("eventExportStream", () => {
 
   it("starts from a first page read by the caller without reading it again", async () => {
     const readPage = pagedReader(2, 1);
-    const firstPage = readPage(undefined);
+    const firstPage = await readPage(undefined);
     const text = await readAll(eventExportStream({ format: "ndjson", readPage, firstPage }));
     expect(text.split("\n").filter(Boolean)).toHaveLength(2);
     expect(readPage).toHaveBeenCalledTimes(2);
@@ -86,7 +86,7 @@ describe("eventExportStream", () => {
 
   it("reports a later page's failure and ends the stream with it", async () => {
     const onError = vi.fn();
-    const failing = vi.fn<ExportPageReader>((cursor) => {
+    const failing = vi.fn<ExportPageReader>(async (cursor) => {
       if (cursor) throw new Error("database is locked");
       return { events: [record(0)], nextCursor: { occurredAt: 0, id: 1 } };
     });

@@ -9,7 +9,7 @@ export interface ExportPage {
 }
 
 /** Reads one page of the export: the first without a cursor, then from each page's `nextCursor`. */
-export type ExportPageReader = (cursor: EventCursor | undefined) => ExportPage;
+export type ExportPageReader = (cursor: EventCursor | undefined) => Promise<ExportPage>;
 
 interface ExportStreamOptions {
   format: ExportFormat;
@@ -32,10 +32,10 @@ export function eventExportStream({ format, readPage, firstPage, onError }: Expo
 
   return new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
         let page: ExportPage;
         try {
-          page = pending ?? readPage(cursor);
+          page = pending ?? (await readPage(cursor));
         } catch (error) {
           onError?.(error);
           controller.error(error);

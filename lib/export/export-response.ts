@@ -33,13 +33,13 @@ interface ExportContext {
  * answering, so a database failure still gets the error envelope; later pages are read as the client
  * takes them (keyset pages: each is one indexed query, and no transaction is held between them).
  */
-export function eventExportResponse(format: ExportFormat, filter: EventFilter, context: ExportContext): Response {
+export async function eventExportResponse(format: ExportFormat, filter: EventFilter, context: ExportContext): Promise<Response> {
   const pageSize = context.pageSize ?? EXPORT_PAGE_SIZE;
   const readPage: ExportPageReader = (cursor) => listEvents(filter, pageSize, cursor);
   const stream = eventExportStream({
     format,
     readPage,
-    firstPage: readPage(undefined),
+    firstPage: await readPage(undefined),
     onError: (error) => context.log.error({ err: error }, "export failed after it started; the download is cut short"),
   });
   const fileName = exportFileName(format, filter, context.now ?? Date.now());

@@ -21,7 +21,7 @@ export type ActorFor<A extends RouteAuth> = A extends "none" ? null : A extends 
 export async function authenticateRequest<A extends RouteAuth>(request: Request, auth: A): Promise<ActorFor<A>> {
   if (auth === "none") return null as ActorFor<A>;
   const authorization = request.headers.get("authorization");
-  if (authorization !== null || auth !== "read") return authenticateKey(authorization, auth) as ActorFor<A>;
+  if (authorization !== null || auth !== "read") return (await authenticateKey(authorization, auth)) as ActorFor<A>;
   const user = await sessionUserFrom(request.headers);
   if (!user) {
     throw new ApiError(401, "common.unauthorized", "Sign in to Errata, or send an API key as `Authorization: Bearer <key>`.", {

@@ -57,9 +57,9 @@ export async function acceptSubmission(request: Request, actor: KeyActor, now = 
   const read: ReadSoFar = {};
   let events: IngestEvent[];
   try {
-    takeIngestToken(actor, now);
+    await takeIngestToken(actor, now);
     read.text = await readBodyText(request, settings.ERRATA_MAX_BODY_BYTES);
-    verifySubmissionSignature(actor, read.text, request.headers.get(SIGNATURE_HEADER), now);
+    await verifySubmissionSignature(actor, read.text, request.headers.get(SIGNATURE_HEADER), now);
     read.parsed = splitIngestBody(read.text, request.headers.get("content-type"));
     events = validateIngestBody(read.parsed, settings.ERRATA_MAX_BATCH_EVENTS);
   } catch (thrown) {

@@ -1,17 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { count, countDistinct, inArray, sum } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/db/queries/api-keys";
-import { closeDatabase, useDatabaseFile as pointAppAt } from "@/db/client";
 import { wireEvent } from "@/lib/testing/ingest-fixtures";
+import { useFreshDatabase, type TestDatabase } from "@/lib/testing/test-db";
 
 /*
  * Issue 4's durability proof: a real server process is SIGKILLed while batches stream into it; after
  * a restart on the same database, every event that got a 202 is there, none twice, and each batch
  * is all-or-nothing. Retrying the unacknowledged batches then stores each event exactly once.
+ * On SQLite the kill tests the WAL file; on PostgreSQL, that an acknowledgement is only sent once
+ * the server has committed (a killed client's transactions roll back, a committed one stays).
  */
 
 const SERVER = path.join(process.cwd(), "lib/ingest/testing/ingest-server.ts");
@@ -27,15 +27,14 @@ interface Sent {
   beforeKill: boolean;
 }
 
-let dir: string;
-let file: string;
+let database: TestDatabase;
 let key: string;
 const running = new Set<ChildProcess>();
 
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", SERVER], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: "warn", ERRATA_RATE_LIMIT_PER_SECOND: "0" },
+    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "warn", ERRATA_RATE_LIMIT_PER_SECOND: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
@@ -97,30 +96,28 @@ async function streamUntilKilled(port: number, child: ChildProcess): Promise<Sen
   return sent;
 }
 
-function storedCount(sqlite: Database.Database, ids: readonly string[]): number {
-  const placeholders = ids.map(() => "?").join(",");
-  return sqlite.prepare(`select count(*) from events where request_id in (${placeholders})`).pluck().get(...ids) as number;
+/** Read through this process's own connection to the database the servers write. */
+async function storedCount(ids: readonly string[]): Promise<number> {
+  const { db, t } = database;
+  const [row] = await db.select({ n: count() }).from(t.events).where(inArray(t.events.requestId, [...ids]));
+  return row?.n ?? 0;
 }
 
-function totals(sqlite: Database.Database) {
-  return {
-    events: sqlite.prepare("select count(*) from events").pluck().get() as number,
-    distinctIds: sqlite.prepare("select count(distinct request_id) from events").pluck().get() as number,
-    rollupSum: sqlite.prepare("select coalesce(sum(count), 0) from hourly_rollups").pluck().get() as number,
-  };
+async function totals() {
+  const { db, t } = database;
+  const [events] = await db.select({ events: count(), distinctIds: countDistinct(t.events.requestId) }).from(t.events);
+  const [rollups] = await db.select({ rollupSum: sum(t.hourlyRollups.count).mapWith(Number) }).from(t.hourlyRollups);
+  return { events: events?.events ?? 0, distinctIds: events?.distinctIds ?? 0, rollupSum: rollups?.rollupSum ?? 0 };
 }
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "errata-durability-"));
-  file = path.join(dir, "errata.db");
-  pointAppAt(file);
-  key = createApiKey({ name: "durability", scopes: ["ingest"] }).secret;
-  closeDatabase();
+beforeAll(async () => {
+  database = await useFreshDatabase();
+  key = (await createApiKey({ name: "durability", scopes: ["ingest"] })).secret;
 });
 
-afterAll(() => {
+afterAll(async () => {
   for (const child of running) child.kill("SIGKILL");
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database.cleanup();
 });
 
 describe("ingest durability across SIGKILL", () => {
@@ -135,17 +132,16 @@ describe("ingest durability across SIGKILL", () => {
     expect(unacked.filter((batch) => batch.beforeKill).length).toBeGreaterThanOrEqual(1);
 
     const second = await startServer();
-    const sqlite = new Database(file, { readonly: true });
     try {
-      for (const batch of acked) expect(storedCount(sqlite, batch.ids)).toBe(BATCH);
-      for (const batch of unacked) expect([0, BATCH]).toContain(storedCount(sqlite, batch.ids));
-      const afterCrash = totals(sqlite);
+      for (const batch of acked) expect(await storedCount(batch.ids)).toBe(BATCH);
+      for (const batch of unacked) expect([0, BATCH]).toContain(await storedCount(batch.ids));
+      const afterCrash = await totals();
       expect(afterCrash.distinctIds).toBe(afterCrash.events);
       expect(afterCrash.rollupSum).toBe(afterCrash.events);
 
       // A sender retries what was never acknowledged: each batch is either wholly new or wholly a duplicate.
       for (const batch of unacked) {
-        const before = storedCount(sqlite, batch.ids);
+        const before = await storedCount(batch.ids);
         const response = await postBatch(second.port, batch.ids);
         expect(response.status).toBe(202);
         expect(await response.json()).toEqual(before === 0 ? { accepted: BATCH, duplicates: 0 } : { accepted: 0, duplicates: BATCH });
@@ -153,10 +149,9 @@ describe("ingest durability across SIGKILL", () => {
       const resent = await postBatch(second.port, acked[0]?.ids ?? []);
       expect(await resent.json()).toEqual({ accepted: 0, duplicates: BATCH });
 
-      const final = totals(sqlite);
+      const final = await totals();
       expect(final).toEqual({ events: sent.length * BATCH, distinctIds: sent.length * BATCH, rollupSum: sent.length * BATCH });
     } finally {
-      sqlite.close();
       second.child.kill("SIGKILL");
     }
   }, 60_000);

@@ -1,10 +1,18 @@
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { sum } from "drizzle-orm";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import * as eventQueries from "@/db/queries/events";
-import { BASE_URL, bearer, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
+import { BASE_URL, bearer, countRows, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { wireEvent } from "@/lib/testing/ingest-fixtures";
 import { rawSqlite } from "@/lib/testing/raw-sqlite";
+import { testBackend } from "@/lib/testing/test-db";
+
+// Read by env() on first use in this process. Wide enough that concurrent requests always share a
+// group: before the committer, each one authenticates against the database, which on PostgreSQL
+// takes a network round trip and spreads their arrival over more than the 2 ms default.
+vi.stubEnv("ERRATA_INGEST_COMMIT_WINDOW_MS", "50");
+afterAll(() => vi.unstubAllEnvs());
 
 // The real storage, observed: how many transactions ingest opened, and a way to make one fail.
 vi.mock("@/db/queries/events", async (importOriginal) => {
@@ -14,6 +22,15 @@ vi.mock("@/db/queries/events", async (importOriginal) => {
 const storeSubmissions = vi.mocked(eventQueries.storeSubmissions);
 
 const handler = setupHandlerTests();
+
+/**
+ * A running server's pool already holds connections; a fresh test database's would open them on the
+ * requests' first queries (tens of milliseconds each on PostgreSQL), spreading their arrival.
+ */
+beforeEach(async () => {
+  const { db, t } = handler;
+  await Promise.all(Array.from({ length: 4 }, () => db.select({ id: t.apiKeys.id }).from(t.apiKeys).limit(1)));
+});
 
 afterEach(() => {
   storeSubmissions.mockClear();
@@ -25,8 +42,12 @@ function post(ids: string[]) {
   return POST(new Request(`${BASE_URL}/api/v1/events`, { method: "POST", body, headers }), routeContext());
 }
 
-function count(sql: string): number {
-  return rawSqlite(handler.db).prepare(sql).pluck().get() as number;
+const storedEvents = () => countRows(handler, handler.t.events);
+
+async function rolledUpEvents(): Promise<number> {
+  const { db, t } = handler;
+  const [row] = await db.select({ n: sum(t.hourlyRollups.count).mapWith(Number) }).from(t.hourlyRollups);
+  return row?.n ?? 0;
 }
 
 describe("group commit through POST /api/v1/events", () => {
@@ -39,19 +60,26 @@ describe("group commit through POST /api/v1/events", () => {
       { accepted: 3, duplicates: 0 },
     ]);
     expect(storeSubmissions).toHaveBeenCalledTimes(1);
-    expect(count("select count(*) from events")).toBe(6);
+    expect(await storedEvents()).toBe(6);
   });
 
   it("counts an id shared by concurrent requests once: stored by the first, a duplicate for the others", async () => {
-    const responses = await Promise.all([post(["x", "y"]), post(["y", "z"]), post(["x", "z", "w"])]);
-    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([
-      { accepted: 2, duplicates: 0 },
-      { accepted: 1, duplicates: 1 },
-      { accepted: 1, duplicates: 2 },
-    ]);
+    const batches = [["x", "y"], ["y", "z"], ["x", "z", "w"]];
+    const responses = await Promise.all(batches.map(post));
     expect(storeSubmissions).toHaveBeenCalledTimes(1);
-    expect(count("select count(*) from events")).toBe(4);
-    expect(count("select sum(count) from hourly_rollups")).toBe(4);
+    // "First" is the order the requests joined the transaction in, which their (asynchronous)
+    // authentication decides: an id is stored by the first submission of the group that has it.
+    const group = storeSubmissions.mock.calls[0]?.[0] ?? [];
+    const seen = new Set<string>();
+    const answers = new Map<string, { accepted: number; duplicates: number }>();
+    for (const { events } of group) {
+      const ids = events.map((event) => event.requestId);
+      answers.set(ids.join(), { accepted: ids.filter((id) => !seen.has(id)).length, duplicates: ids.filter((id) => seen.has(id)).length });
+      for (const id of ids) seen.add(id);
+    }
+    expect(await Promise.all(responses.map((r) => r.json()))).toEqual(batches.map((ids) => answers.get(ids.join())));
+    expect(await storedEvents()).toBe(4);
+    expect(await rolledUpEvents()).toBe(4);
   });
 });
 
@@ -64,7 +92,9 @@ describe("overload: every request of a failed group gets 503 with Retry-After, n
     }
   }
 
-  it("when another writer holds the database beyond busy_timeout", async () => {
+  // Lock contention and a full disk are provoked through SQLite's file and pragmas; on PostgreSQL
+  // the same answer comes from the SQLSTATEs (lib/http/unexpected-error.test.ts).
+  it.skipIf(testBackend() === "postgres")("when another writer holds the database beyond busy_timeout", async () => {
     rawSqlite(handler.db).pragma("busy_timeout = 50");
     const other = new Database(handler.file);
     try {
@@ -75,33 +105,35 @@ describe("overload: every request of a failed group gets 503 with Retry-After, n
     } finally {
       other.close();
     }
-    expect(count("select count(*) from events")).toBe(0);
+    expect(await storedEvents()).toBe(0);
     expect((await post(["a"])).status).toBe(202);
   });
 
-  it("when the disk is full (SQLITE_FULL), storing nothing of the group", async () => {
+  it.skipIf(testBackend() === "postgres")("when the disk is full (SQLITE_FULL), storing nothing of the group", async () => {
     const sqlite = rawSqlite(handler.db);
     const pages = sqlite.pragma("page_count", { simple: true }) as number;
     sqlite.pragma(`max_page_count = ${pages}`);
     const many = (tag: string) => Array.from({ length: 40 }, (_, n) => `${tag}_${n}`);
     await expectAllUnavailable(await Promise.all([post(many("a")), post(many("b"))]));
-    expect(count("select count(*) from events")).toBe(0);
+    expect(await storedEvents()).toBe(0);
     sqlite.pragma("max_page_count = 1073741823");
     expect((await post(many("a"))).status).toBe(202);
   });
 
   it("when the write fails with an I/O error", async () => {
-    storeSubmissions.mockImplementationOnce(() => {
-      throw new Database.SqliteError("disk I/O error", "SQLITE_IOERR_WRITE");
-    });
+    storeSubmissions.mockRejectedValueOnce(new Database.SqliteError("disk I/O error", "SQLITE_IOERR_WRITE"));
     await expectAllUnavailable(await Promise.all([post(["a"]), post(["b"])]));
-    expect(count("select count(*) from events")).toBe(0);
+    expect(await storedEvents()).toBe(0);
+  });
+
+  it("when PostgreSQL runs out of connections (SQLSTATE 53300)", async () => {
+    storeSubmissions.mockRejectedValueOnce(Object.assign(new Error("sorry, too many clients already"), { code: "53300" }));
+    await expectAllUnavailable(await Promise.all([post(["a"]), post(["b"])]));
+    expect(await storedEvents()).toBe(0);
   });
 
   it("answers 500, not 503, when the failure is a bug rather than the storage", async () => {
-    storeSubmissions.mockImplementationOnce(() => {
-      throw new TypeError("cannot read properties of undefined");
-    });
+    storeSubmissions.mockRejectedValueOnce(new TypeError("cannot read properties of undefined"));
     const responses = await Promise.all([post(["a"]), post(["b"])]);
     for (const response of responses) await expectEnvelope(response, 500, "common.internal");
   });

@@ -13,7 +13,7 @@ function events(count: number, tag = "e"): NewEvent[] {
 /** A store that remembers each call's submissions and accepts everything. */
 function recordingStore() {
   const calls: Submission[][] = [];
-  const store = vi.fn((submissions: readonly Submission[]): StoreResult[] => {
+  const store = vi.fn(async (submissions: readonly Submission[]): Promise<StoreResult[]> => {
     calls.push([...submissions]);
     return submissions.map((s) => ({ accepted: s.events.length, duplicates: 0 }));
   });
@@ -85,6 +85,29 @@ describe("GroupCommitter", () => {
     expect((await answers).map((a) => a.accepted)).toEqual([6, 6, 3]);
   });
 
+  it("starts no commit while one is in flight, and then commits everything that arrived meanwhile together", async () => {
+    let finishFirst: () => void = () => undefined;
+    let running = 0;
+    let mostAtOnce = 0;
+    const store = vi.fn(async (submissions: readonly Submission[]): Promise<StoreResult[]> => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      if (store.mock.calls.length === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
+      running -= 1;
+      return submissions.map((s) => ({ accepted: s.events.length, duplicates: 0 }));
+    });
+    const group = committer({ store, windowMs: 0 });
+    const first = group.commit(events(1, "a"), T0);
+    await vi.waitFor(() => expect(store).toHaveBeenCalledTimes(1));
+    const later = [group.commit(events(1, "b"), T0), group.commit(events(2, "c"), T0)];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store).toHaveBeenCalledTimes(1);
+    finishFirst();
+    expect((await Promise.all([first, ...later])).map((a) => a.accepted)).toEqual([1, 1, 2]);
+    expect(store.mock.calls.map(([submissions]) => submissions.length)).toEqual([1, 2]);
+    expect(mostAtOnce).toBe(1);
+  });
+
   it("commits a submission larger than the cap alone", async () => {
     const { calls, store } = recordingStore();
     const group = committer({ store, maxEventsPerCommit: 10 });
@@ -94,10 +117,8 @@ describe("GroupCommitter", () => {
 
   it("gives every caller of a failed group the error, and carries on with the next group", async () => {
     const failure = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
-    const store = vi.fn<(s: readonly Submission[]) => StoreResult[]>().mockImplementationOnce(() => {
-      throw failure;
-    });
-    store.mockImplementation((submissions) => submissions.map(() => ({ accepted: 1, duplicates: 0 })));
+    const store = vi.fn<(s: readonly Submission[]) => Promise<StoreResult[]>>().mockRejectedValueOnce(failure);
+    store.mockImplementation(async (submissions) => submissions.map(() => ({ accepted: 1, duplicates: 0 })));
     const group = committer({ store });
     const outcomes = await Promise.allSettled([group.commit(events(1, "a"), T0), group.commit(events(1, "b"), T0)]);
     expect(outcomes).toEqual([
@@ -109,7 +130,7 @@ describe("GroupCommitter", () => {
   });
 
   it("rejects every caller if the store answers for the wrong number of submissions", async () => {
-    const group = committer({ store: () => [{ accepted: 1, duplicates: 0 }] });
+    const group = committer({ store: async () => [{ accepted: 1, duplicates: 0 }] });
     const outcomes = await Promise.allSettled([group.commit(events(1, "a"), T0), group.commit(events(1, "b"), T0)]);
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected"]);
   });

@@ -9,7 +9,7 @@ export interface GroupCommitOptions {
   /** More events than this waiting for a commit: refuse new submissions with 503 instead of queueing. */
   maxQueuedEvents: number;
   /** Stores every submission in ONE transaction and returns each one's counts, in order. */
-  store: (submissions: readonly Submission[]) => StoreResult[];
+  store: (submissions: readonly Submission[]) => Promise<StoreResult[]>;
 }
 
 interface Waiter {
@@ -41,6 +41,8 @@ export class GroupCommitter {
   private queuedEvents = 0;
   private timeout: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
+  /** One commit at a time: on SQLite a second would only wait for the write lock; meanwhile the queue grows into the next group. */
+  private committing = false;
 
   constructor(private readonly options: GroupCommitOptions) {}
 
@@ -64,6 +66,8 @@ export class GroupCommitter {
   }
 
   private flushSoon(now: boolean): void {
+    // The commit in flight flushes the queue when it ends.
+    if (this.committing) return;
     if (now) {
       if (this.timeout) clearTimeout(this.timeout);
       this.timeout = null;
@@ -77,11 +81,12 @@ export class GroupCommitter {
     else this.immediate = setImmediate(() => this.flush());
   }
 
-  /** Commits the head of the queue (up to the per-commit cap) and schedules the rest right away. */
-  private flush(): void {
+  /** Commits the head of the queue (up to the per-commit cap) and schedules the rest once that commit ends. */
+  private async flush(): Promise<void> {
     if (this.timeout) clearTimeout(this.timeout);
     this.timeout = null;
     this.immediate = null;
+    if (this.committing) return;
     const group: Waiter[] = [];
     let events = 0;
     for (const waiter of this.queue) {
@@ -92,15 +97,18 @@ export class GroupCommitter {
     }
     this.queue = this.queue.slice(group.length);
     this.queuedEvents -= events;
-    if (this.queue.length > 0) this.flushSoon(true);
     if (group.length === 0) return;
 
     let results: StoreResult[];
+    this.committing = true;
     try {
-      results = this.options.store(group.map((waiter) => waiter.submission));
+      results = await this.options.store(group.map((waiter) => waiter.submission));
     } catch (error) {
       for (const waiter of group) waiter.reject(error);
       return;
+    } finally {
+      this.committing = false;
+      if (this.queue.length > 0) this.flushSoon(true);
     }
     group.forEach((waiter, index) => {
       const result = results[index];

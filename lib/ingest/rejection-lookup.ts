@@ -16,7 +16,7 @@ export function trailRetentionStart(now: number): number {
 }
 
 /** Refusals of submissions that carried this request id (or, with `prefix`, ids starting with it), newest first. */
-export function rejectionsOfRequestId(requestId: string, options: { prefix?: boolean; limit?: number; now?: number } = {}): RequestIdRejection[] {
+export async function rejectionsOfRequestId(requestId: string, options: { prefix?: boolean; limit?: number; now?: number } = {}): Promise<RequestIdRejection[]> {
   return findRejectionsOfRequestId(requestId, { since: trailRetentionStart(options.now ?? Date.now()), limit: options.limit ?? 5, prefix: options.prefix });
 }
 
@@ -27,7 +27,8 @@ export interface TrailFilter {
 }
 
 /** The admin page's view of the trail: refusals within the retention window, newest first, and the codes present. */
-export function readTrail(filter: TrailFilter, now = Date.now()): { rejections: ListedRejection[]; codes: string[] } {
+export async function readTrail(filter: TrailFilter, now = Date.now()): Promise<{ rejections: ListedRejection[]; codes: string[] }> {
   const since = trailRetentionStart(now);
-  return { rejections: listRejections({ ...filter, since }, TRAIL_PAGE_SIZE), codes: listRejectionCodes(since) };
+  const [rejections, codes] = await Promise.all([listRejections({ ...filter, since }, TRAIL_PAGE_SIZE), listRejectionCodes(since)]);
+  return { rejections, codes };
 }

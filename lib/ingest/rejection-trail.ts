@@ -1,11 +1,12 @@
 import "server-only";
 
-import { getDb, type Db } from "@/db/client";
+import { database, type AppDatabase } from "@/db/client";
 import { insertRejections, pruneRejections, type NewRejection } from "@/db/queries/rejected-ingests";
 import { env } from "@/lib/env";
 import type { ApiError } from "@/lib/http/api-error";
 import type { RefusalContext } from "@/lib/http/route";
 import { logger } from "@/lib/log";
+import { onShutdown } from "@/lib/shutdown/drain-registry";
 import { trailRetentionStart } from "./rejection-lookup";
 import { presentedKeyPrefix, refusalSummary } from "./rejection-record";
 
@@ -27,7 +28,8 @@ import { presentedKeyPrefix, refusalSummary } from "./rejection-record";
 /**
  * Refusals are gathered in memory and written together: a refusal costs its request no write (a
  * 429 flood must not become a write flood), and identical id-less refusals within one interval
- * share a row. A crash loses at most one interval of the trail, which is diagnostic, not data.
+ * share a row. A crash loses at most one interval of the trail, which is diagnostic, not data; a
+ * clean shutdown writes the last interval (a drain hook, registered with the first refusal).
  */
 const FLUSH_DELAY_MS = 250;
 /** Distinct refusals held per interval; past this they are counted and logged, not kept. */
@@ -44,8 +46,11 @@ const PRUNE_EVERY_ROWS = 1_000;
 const PRUNE_BATCH = 200;
 
 interface Batch {
-  /** The database the refusals happened against; tests switch databases, and a late write must not follow. */
-  db: Db;
+  /**
+   * The database the refusals happened against, taken when the batch starts: tests switch
+   * databases (discarding pending refusals in between), and a late write must not follow them.
+   */
+  database: Promise<AppDatabase>;
   rows: NewRejection[];
   ids: number;
   coalesced: Map<string, NewRejection>;
@@ -58,7 +63,7 @@ let timer: NodeJS.Timeout | undefined;
 let rowsSincePrune = 0;
 let lastPruneAt = 0;
 let pruning = false;
-let exitHookInstalled = false;
+let drainRegistered = false;
 
 /** Ids read from a refused body, attached by the ingest pipeline to the error it throws. */
 const submittedIds = new WeakMap<object, { requestIds: string[]; eventCount: number | null }>();
@@ -67,8 +72,13 @@ export function attachSubmittedIds(error: unknown, requestIds: string[], eventCo
   if (typeof error === "object" && error !== null) submittedIds.set(error, { requestIds, eventCount });
 }
 
-function currentBatch(db: Db): Batch {
-  if (batch?.db !== db) batch = { db, rows: [], ids: 0, coalesced: new Map(), anonymousPrefixes: new Set(), dropped: 0 };
+function currentBatch(): Batch {
+  if (!batch) {
+    const opening = database();
+    // Awaited (and a failure logged) only when the batch is flushed.
+    opening.catch(() => undefined);
+    batch = { database: opening, rows: [], ids: 0, coalesced: new Map(), anonymousPrefixes: new Set(), dropped: 0 };
+  }
   return batch;
 }
 
@@ -111,26 +121,27 @@ export function recordIngestRefusal(error: ApiError, request: Request, context: 
       requestIds: submitted?.requestIds ?? [],
       repeats: 1,
     };
-    add(currentBatch(getDb()), row, context.actor === null);
-    installExitHook();
-    timer ??= setTimeout(() => flushRejectionTrail(), FLUSH_DELAY_MS).unref();
+    add(currentBatch(), row, context.actor === null);
+    registerDrain();
+    timer ??= setTimeout(() => void flushRejectionTrail(), FLUSH_DELAY_MS).unref();
   } catch (thrown) {
     logger.warn({ err: thrown, request_id: context.requestId }, "could not note a refused submission in the trail");
   }
 }
 
-/** Writes the pending refusals now (also on a timer and at exit); returns how many rows were written. */
-export function flushRejectionTrail(now = Date.now()): number {
+/** Writes the pending refusals now (also on a timer); returns how many rows were written. Never rejects. */
+export async function flushRejectionTrail(now = Date.now()): Promise<number> {
   if (timer) clearTimeout(timer);
   timer = undefined;
   const flushing = batch;
   batch = undefined;
   if (!flushing || flushing.rows.length === 0) return 0;
   try {
-    insertRejections(flushing.rows, flushing.db);
+    const handle = await flushing.database;
+    await insertRejections(flushing.rows, handle);
     if (flushing.dropped > 0) logger.warn({ dropped: flushing.dropped }, "rejected-ingest trail full for this interval; refusals not recorded");
     rowsSincePrune += flushing.rows.length;
-    if (rowsSincePrune >= PRUNE_EVERY_ROWS || now - lastPruneAt >= PRUNE_EVERY_MS) schedulePrune(flushing.db, now);
+    if (rowsSincePrune >= PRUNE_EVERY_ROWS || now - lastPruneAt >= PRUNE_EVERY_MS) schedulePrune(handle, now);
     return flushing.rows.length;
   } catch (thrown) {
     // Dropped rather than retried: a store that cannot take a small batch now should not be handed a growing one.
@@ -154,16 +165,16 @@ function pruneLimits(now: number) {
  * Deletes expired and over-cap rows a small batch at a time, yielding between batches so requests
  * are served in between; never more than one pass at a time.
  */
-function schedulePrune(db: Db, now: number): void {
+function schedulePrune(handle: AppDatabase, now: number): void {
   if (pruning) return;
   pruning = true;
   lastPruneAt = now;
   rowsSincePrune = 0;
   const limits = pruneLimits(now);
-  const step = () => {
+  const step = async () => {
     try {
-      if (pruneRejections(limits, db) === PRUNE_BATCH) {
-        setImmediate(step);
+      if ((await pruneRejections(limits, handle)) === PRUNE_BATCH) {
+        setImmediate(() => void step());
         return;
       }
     } catch (thrown) {
@@ -171,20 +182,22 @@ function schedulePrune(db: Db, now: number): void {
     }
     pruning = false;
   };
-  setImmediate(step);
+  setImmediate(() => void step());
+}
+
+function registerDrain(): void {
+  if (drainRegistered) return;
+  drainRegistered = true;
+  onShutdown("buffers", "rejected-ingest trail", async () => {
+    await flushRejectionTrail();
+  });
 }
 
 /** Runs one complete prune now, for tests and the CLI; returns the rows deleted. */
-export function pruneRejectionTrail(now = Date.now(), db: Db = getDb()): number {
+export async function pruneRejectionTrail(now = Date.now(), handle?: AppDatabase): Promise<number> {
   const limits = pruneLimits(now);
+  const target = handle ?? (await database());
   let total = 0;
-  for (let removed = PRUNE_BATCH; removed === PRUNE_BATCH; total += removed) removed = pruneRejections(limits, db);
+  for (let removed = PRUNE_BATCH; removed === PRUNE_BATCH; total += removed) removed = await pruneRejections(limits, target);
   return total;
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // better-sqlite3 is synchronous, so the last interval can still be written as the process exits.
-  process.once("exit", () => flushRejectionTrail());
 }

@@ -15,16 +15,46 @@ export interface RateDecision {
 
 /**
  * The seam the ingest pipeline depends on: one call per request, keyed by an opaque string, so a
- * store shared by several instances (Redis or the database: issue 7) can replace the in-memory one.
- * Such a store answers asynchronously; its one call site (`takeIngestToken`) then awaits it.
+ * store shared by several instances (Redis, the database) can replace the in-memory one. Shared
+ * stores answer asynchronously; the one call site (`takeIngestToken`) awaits either kind.
  */
 export interface RateLimiter {
-  take(key: string, now: number): RateDecision;
+  take(key: string, now: number): RateDecision | Promise<RateDecision>;
+  /** Lets go of a connection the limiter holds (Redis), at shutdown. */
+  close?(): Promise<void>;
 }
 
-export interface TokenBucketOptions {
+/** A token bucket's size and refill rate, whichever store keeps the buckets. */
+export interface BucketShape {
   ratePerSecond: number;
   burst: number;
+}
+
+/** Checks a bucket's shape once, where a limiter is built, rather than on every request. */
+export function checkBucketShape(shape: BucketShape): void {
+  if (!(shape.ratePerSecond > 0)) throw new Error("rate limiter: ratePerSecond must be positive");
+  if (!(shape.burst >= 1)) throw new Error("rate limiter: burst must be at least 1");
+}
+
+/** Milliseconds for an empty bucket to fill: a bucket untouched this long can be forgotten. */
+export function fullRefillMs({ ratePerSecond, burst }: BucketShape): number {
+  return (burst * 1000) / ratePerSecond;
+}
+
+/** The decision for a bucket left holding `tokens` after a take that was `allowed` (or not). */
+export function bucketDecision(shape: BucketShape, allowed: boolean, tokens: number): RateDecision {
+  const perMs = shape.ratePerSecond / 1000;
+  return {
+    allowed,
+    limit: shape.burst,
+    ratePerSecond: shape.ratePerSecond,
+    remaining: Math.floor(tokens),
+    retryAfterMs: allowed ? 0 : (1 - tokens) / perMs,
+    resetAfterMs: (shape.burst - tokens) / perMs,
+  };
+}
+
+export interface TokenBucketOptions extends BucketShape {
   /**
    * Most buckets kept. Past it the least recently used bucket is dropped even if not yet full, which
    * hands that key a fresh burst: a bounded leak in return for bounded memory.
@@ -53,10 +83,9 @@ export class TokenBucketLimiter implements RateLimiter {
   private readonly maxKeys: number;
 
   constructor(private readonly options: TokenBucketOptions) {
-    if (!(options.ratePerSecond > 0)) throw new Error("TokenBucketLimiter: ratePerSecond must be positive");
-    if (!(options.burst >= 1)) throw new Error("TokenBucketLimiter: burst must be at least 1");
+    checkBucketShape(options);
     this.perMs = options.ratePerSecond / 1000;
-    this.fullRefillMs = options.burst / this.perMs;
+    this.fullRefillMs = fullRefillMs(options);
     this.maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS;
   }
 
@@ -76,15 +105,7 @@ export class TokenBucketLimiter implements RateLimiter {
     this.buckets.delete(key);
     this.evict(now);
     this.buckets.set(key, { tokens, updatedAt: now });
-
-    return {
-      allowed,
-      limit: burst,
-      ratePerSecond: this.options.ratePerSecond,
-      remaining: Math.floor(tokens),
-      retryAfterMs: allowed ? 0 : (1 - tokens) / this.perMs,
-      resetAfterMs: (burst - tokens) / this.perMs,
-    };
+    return bucketDecision(this.options, allowed, tokens);
   }
 
   /** Oldest first: stops at the first bucket that may still be short of tokens, so each call is O(evicted). */

@@ -39,26 +39,30 @@ export interface RequestContext {
  * when it can still say something the hour cannot: the request is within the last 24 hours and
  * does not already belong to a spike of the last hour.
  */
-function currentSpike(event: StoredEvent, now: number): { spike: SpikeMatch | null; windows: SpikeWindow[] } {
-  const reports = [findSpikes("1h", now)];
-  if (!matchSpike(reports, event)?.includesThis && event.occurredAt >= now - DAY_MS) reports.push(findSpikes("24h", now));
+async function currentSpike(event: StoredEvent, now: number): Promise<{ spike: SpikeMatch | null; windows: SpikeWindow[] }> {
+  const reports = [await findSpikes("1h", now)];
+  if (!matchSpike(reports, event)?.includesThis && event.occurredAt >= now - DAY_MS) reports.push(await findSpikes("24h", now));
   return { spike: matchSpike(reports, event), windows: reports.map((report) => report.window) };
 }
 
 /** What was going on around a request: its organization's other errors, this code's week, a spike. */
-export function loadRequestContext(event: StoredEvent, now: number = Date.now()): RequestContext {
-  const window = eventsAround(event, NEIGHBOUR_RADIUS_MS, NEIGHBOURS_PER_SIDE);
+export async function loadRequestContext(event: StoredEvent, now: number = Date.now()): Promise<RequestContext> {
   const week = { from: now - CODE_HISTORY_MS, to: now };
-  const codes = new Set(orgCodeStatusTotals(event.orgId, { from: bucketStart(week.from, "hour"), to: week.to }).map((row) => row.code));
+  const [window, weekTotals, codeCount, { spike, windows }] = await Promise.all([
+    eventsAround(event, NEIGHBOUR_RADIUS_MS, NEIGHBOURS_PER_SIDE),
+    orgCodeStatusTotals(event.orgId, { from: bucketStart(week.from, "hour"), to: week.to }),
+    orgCodeCount(event.orgId, event.code, week),
+    currentSpike(event, now),
+  ]);
+  const codes = new Set(weekTotals.map((row) => row.code));
   codes.delete(event.code);
-  const { spike, windows } = currentSpike(event, now);
   return {
     around: {
       range: { from: event.occurredAt - NEIGHBOUR_RADIUS_MS, to: event.occurredAt + NEIGHBOUR_RADIUS_MS },
       timeline: toTimeline(event, window),
       others: Math.max(window.total - 1, 0),
     },
-    codeHistory: { range: week, count: orgCodeCount(event.orgId, event.code, week), otherCodes: [...codes].sort() },
+    codeHistory: { range: week, count: codeCount, otherCodes: [...codes].sort() },
     spike,
     spikeWindowsChecked: windows,
   };

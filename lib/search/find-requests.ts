@@ -42,41 +42,42 @@ export interface RequestSearchResult {
 }
 
 /** Why an id that was never stored is missing: the refusals of submissions that carried it. */
-function rejectionsOf(candidate: RequestIdCandidate): RequestIdRejection[] {
-  const exact = candidate.truncated ? [] : rejectionsOfRequestId(candidate.value, { limit: REJECTIONS_PER_CANDIDATE });
+async function rejectionsOf(candidate: RequestIdCandidate): Promise<RequestIdRejection[]> {
+  const exact = candidate.truncated ? [] : await rejectionsOfRequestId(candidate.value, { limit: REJECTIONS_PER_CANDIDATE });
   return exact.length > 0 ? exact : rejectionsOfRequestId(candidate.value, { prefix: true, limit: REJECTIONS_PER_CANDIDATE });
 }
 
 /** The id's events within the filter: the whole id when stored, else ids starting with it. */
-function eventsOf(candidate: RequestIdCandidate, filter: EventFilter): Pick<CandidateMatches, "matchedBy" | "events"> {
-  const exact = candidate.truncated ? undefined : findEventByRequestId(candidate.value, filter);
+async function eventsOf(candidate: RequestIdCandidate, filter: EventFilter): Promise<Pick<CandidateMatches, "matchedBy" | "events">> {
+  const exact = candidate.truncated ? undefined : await findEventByRequestId(candidate.value, filter);
   if (exact) return { matchedBy: "exact", events: [exact] };
   // Customers often copy part of an id without marking it, so an unknown full id is tried as a prefix too.
-  const byPrefix = findEventsByRequestIdPrefix(candidate.value, MATCHES_PER_CANDIDATE, filter);
+  const byPrefix = await findEventsByRequestIdPrefix(candidate.value, MATCHES_PER_CANDIDATE, filter);
   return { matchedBy: byPrefix.length > 0 ? "prefix" : "none", events: byPrefix };
 }
 
-function matchCandidate(candidate: RequestIdCandidate, filter: EventFilter, filtered: boolean, suggest: boolean): CandidateMatches {
-  const found = eventsOf(candidate, filter);
+async function matchCandidate(candidate: RequestIdCandidate, filter: EventFilter, filtered: boolean, suggest: boolean): Promise<CandidateMatches> {
+  const found = await eventsOf(candidate, filter);
   const none = { hiddenByFilters: [], rejections: [], closeIds: [] };
   if (found.matchedBy !== "none") return { candidate, ...found, ...none };
-  const hidden = filtered ? eventsOf(candidate, {}).events : [];
+  const hidden = filtered ? (await eventsOf(candidate, {})).events : [];
   if (hidden.length > 0) return { candidate, ...found, ...none, hiddenByFilters: hidden };
-  return { candidate, ...found, ...none, rejections: rejectionsOf(candidate), closeIds: suggest ? suggestCloseIds(candidate) : [] };
+  const [rejections, closeIds] = await Promise.all([rejectionsOf(candidate), suggest ? suggestCloseIds(candidate) : []]);
+  return { candidate, ...found, ...none, rejections, closeIds };
 }
 
 /**
  * Resolves what a support agent pasted into the stored events it refers to, within `filter`; when an
  * id matches nothing, gathers why: filters hiding it, a refused submission, a look-alike id, its age.
  */
-export function findRequests(query: string, filter: EventFilter = {}): RequestSearchResult {
+export async function findRequests(query: string, filter: EventFilter = {}): Promise<RequestSearchResult> {
   const trimmed = query.trim();
   const filtered = Object.values(filter).some((value) => value !== undefined);
-  const candidates = extractRequestIds(trimmed).map((candidate, index) => matchCandidate(candidate, filter, filtered, index < SUGGESTED_CANDIDATES));
+  const candidates = await Promise.all(extractRequestIds(trimmed).map((candidate, index) => matchCandidate(candidate, filter, filtered, index < SUGGESTED_CANDIDATES)));
   const textFilter = candidates.length === 0 && trimmed.length >= 3 ? { ...filter, text: trimmed.slice(0, 200) } : undefined;
-  const textMatches = textFilter ? listEvents(textFilter, TEXT_MATCHES).events : [];
-  const filterMatches = trimmed.length === 0 && filtered ? listEvents(filter, FILTER_MATCH_LIMIT).events : [];
+  const textMatches = textFilter ? (await listEvents(textFilter, TEXT_MATCHES)).events : [];
+  const filterMatches = trimmed.length === 0 && filtered ? (await listEvents(filter, FILTER_MATCH_LIMIT)).events : [];
   const result: RequestSearchResult = { query: trimmed, filter: textFilter ?? filter, candidates, textMatches, filterMatches };
-  if (candidates.some((match) => match.matchedBy === "none")) result.oldestEventAt = oldestEventOccurredAt();
+  if (candidates.some((match) => match.matchedBy === "none")) result.oldestEventAt = await oldestEventOccurredAt();
   return result;
 }

@@ -14,9 +14,9 @@ export interface CloseIdSuggestion {
   reason: CloseIdReason;
 }
 
-function lookUp(candidate: RequestIdCandidate, variants: readonly string[], limit: number): string[] {
+async function lookUp(candidate: RequestIdCandidate, variants: readonly string[], limit: number): Promise<string[]> {
   // A truncated id has no exact form to look up: its variants are prefixes of the stored id.
-  return candidate.truncated ? storedRequestIdsWithPrefixes(variants, limit) : storedRequestIds(variants).slice(0, limit);
+  return candidate.truncated ? storedRequestIdsWithPrefixes(variants, limit) : (await storedRequestIds(variants)).slice(0, limit);
 }
 
 /**
@@ -25,12 +25,12 @@ function lookUp(candidate: RequestIdCandidate, variants: readonly string[], limi
  * `8a3f…`), or one character off. Every probe is an index lookup of a generated variant (a few
  * thousand at most), so the cost does not grow with the number of stored events.
  */
-export function suggestCloseIds(candidate: RequestIdCandidate): CloseIdSuggestion[] {
-  const prefixed = storedRequestIdsWithPrefixes(prefixVariants(candidate.value), MAX_SUGGESTIONS);
+export async function suggestCloseIds(candidate: RequestIdCandidate): Promise<CloseIdSuggestion[]> {
+  const prefixed = await storedRequestIdsWithPrefixes(prefixVariants(candidate.value), MAX_SUGGESTIONS);
   const suggestions: CloseIdSuggestion[] = prefixed.map((requestId) => ({ requestId, reason: "different_prefix" }));
   const room = MAX_SUGGESTIONS - suggestions.length;
   if (room <= 0) return suggestions;
-  for (const requestId of lookUp(candidate, oneEditVariants(candidate.value), room)) {
+  for (const requestId of await lookUp(candidate, oneEditVariants(candidate.value), room)) {
     if (!prefixed.includes(requestId)) suggestions.push({ requestId, reason: "one_character" });
   }
   return suggestions;

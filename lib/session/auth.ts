@@ -7,9 +7,8 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
-import { getDb, type Db } from "@/db/client";
+import { database, type AppDatabase, type Db } from "@/db/client";
 import { getOrCreateAppSecret } from "@/db/queries/app-secrets";
-import { accounts, sessions, users, verifications } from "@/db/schema";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { publicBaseUrl } from "@/lib/public-base-url";
@@ -19,18 +18,21 @@ const accessControl = createAccessControl(defaultStatements);
 // Agents get no user- or session-management permission; admins get the plugin's full set.
 const roles = { admin: adminAc, agent: accessControl.newRole({ user: [], session: [] }) };
 
-function authSecret(): string {
+async function authSecret(): Promise<string> {
   return env().ERRATA_AUTH_SECRET ?? getOrCreateAppSecret("auth_secret", () => randomBytes(32).toString("base64url"));
 }
 
-function createAuth(db: Db) {
+function createAuth({ db, t, dialect }: AppDatabase, secret: string) {
   const settings = env();
   return betterAuth({
     appName: "Errata",
-    secret: authSecret(),
+    secret,
     baseURL: publicBaseUrl(),
     logger: { log: (level, message) => logger[level]({ component: "better-auth" }, message) },
-    database: drizzleAdapter(db, { provider: "sqlite", schema: { user: users, session: sessions, account: accounts, verification: verifications } }),
+    database: drizzleAdapter(db, {
+      provider: dialect === "postgres" ? "pg" : "sqlite",
+      schema: { user: t.users, session: t.sessions, account: t.accounts, verification: t.verifications },
+    }),
     // Accounts are made by admins and setup links only: nobody signs themselves up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: PASSWORD_LENGTH.min, maxPasswordLength: PASSWORD_LENGTH.max },
     session: {
@@ -55,15 +57,18 @@ function createAuth(db: Db) {
 export type Auth = ReturnType<typeof createAuth>;
 
 // One instance per database handle: tests and the CLI switch databases, and the server's is cached.
-const instances = new WeakMap<Db, Auth>();
+// The promise is kept, so concurrent first requests share one instance (and one secret read).
+const instances = new WeakMap<Db, Promise<Auth>>();
 
 /** better-auth bound to the process's database, created on first use (never at import). */
-export function getAuth(): Auth {
-  const db = getDb();
-  let auth = instances.get(db);
-  if (!auth) {
-    auth = createAuth(db);
-    instances.set(db, auth);
+export async function auth(): Promise<Auth> {
+  const current = await database();
+  let instance = instances.get(current.db);
+  if (!instance) {
+    instance = authSecret().then((secret) => createAuth(current, secret));
+    instances.set(current.db, instance);
+    // A failed secret read is not cached: the next request tries again.
+    instance.catch(() => instances.delete(current.db));
   }
-  return auth;
+  return instance;
 }

@@ -1,7 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getAuth } from "@/lib/session/auth";
+import { auth } from "@/lib/session/auth";
 import { signedInHeaders } from "@/lib/testing/sessions";
-import { rawSqlite } from "@/lib/testing/raw-sqlite";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
 import { signInPath } from "./current-user";
 import { sessionUserFrom } from "./session-user";
@@ -19,18 +19,18 @@ describe("sessionUserFrom", () => {
     expect(await sessionUserFrom(new Headers({ cookie: "errata.session_token=forged.value" }))).toBeNull();
 
     const expiring = await signedInHeaders("agent");
-    rawSqlite(database.db).prepare("UPDATE sessions SET expires_at = ?").run(Date.now() - 1000);
+    await database.db.update(database.t.sessions).set({ expiresAt: new Date(Date.now() - 1000) });
     expect(await sessionUserFrom(expiring)).toBeNull();
 
     const signedOut = await signedInHeaders("agent");
     expect(await sessionUserFrom(signedOut)).not.toBeNull();
-    await getAuth().api.signOut({ headers: signedOut });
+    await (await auth()).api.signOut({ headers: signedOut });
     expect(await sessionUserFrom(signedOut)).toBeNull();
   });
 
   it("refuses a deactivated user's session", async () => {
     const headers = await signedInHeaders("agent", "bo@example.com");
-    rawSqlite(database.db).prepare("UPDATE users SET banned = 1 WHERE email = ?").run("bo@example.com");
+    await database.db.update(database.t.users).set({ banned: true }).where(eq(database.t.users.email, "bo@example.com"));
     expect(await sessionUserFrom(headers)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getAuth } from "./auth";
+import { auth } from "./auth";
 import { roleOf, type Role } from "./roles";
 
 /**
@@ -17,7 +17,7 @@ export interface SessionUser {
 
 /** The user of a session token carried by `requestHeaders`, or null (none, expired, revoked, deactivated). */
 export async function sessionUserFrom(requestHeaders: Headers): Promise<SessionUser | null> {
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
+  const session = await (await auth()).api.getSession({ headers: requestHeaders });
   if (!session || session.user.banned) return null;
   const { user } = session;
   return { kind: "user", id: user.id, email: user.email, name: user.name, role: roleOf(user.role) };

@@ -18,11 +18,11 @@ export type ThrottleDecision = { allowed: true } | { allowed: false; retryAt: nu
  * Whether another sign-in attempt may be made for `email` from `clientAddress` now. Checked before
  * the password is, so a locked account answers the same whether the password is right or not.
  */
-export function checkSignInThrottle(email: string, clientAddress: string, now = Date.now()): ThrottleDecision {
+export async function checkSignInThrottle(email: string, clientAddress: string, now = Date.now()): Promise<ThrottleDecision> {
   const since = now - SIGN_IN_FAILURE_WINDOW_MS;
-  pruneSignInFailures(since);
+  await pruneSignInFailures(since);
   const maxPerEmail = env().ERRATA_SIGN_IN_MAX_FAILURES;
-  const recent = recentSignInFailures(email, clientAddress, since);
+  const recent = await recentSignInFailures(email, clientAddress, since);
   const retryTimes: number[] = [];
   if (recent.forEmail >= maxPerEmail && recent.oldestForEmail !== null) retryTimes.push(recent.oldestForEmail + SIGN_IN_FAILURE_WINDOW_MS);
   if (recent.forClient >= maxPerEmail * CLIENT_LIMIT_FACTOR && recent.oldestForClient !== null) {

@@ -1,4 +1,4 @@
-import { getAuth } from "@/lib/session/auth";
+import { auth } from "@/lib/session/auth";
 import type { Role } from "@/lib/session/roles";
 import { createUser } from "@/lib/users/create-user";
 
@@ -13,7 +13,7 @@ let counter = 0;
 export async function signedInHeaders(role: Role, email = `${role}-${++counter}@example.com`): Promise<Headers> {
   const created = await createUser({ email, name: `${role} ${counter}`, password: TEST_PASSWORD, role });
   if (!created.ok) throw new Error(`could not create ${email}`);
-  const response = await getAuth().api.signInEmail({ body: { email, password: TEST_PASSWORD }, asResponse: true });
+  const response = await (await auth()).api.signInEmail({ body: { email, password: TEST_PASSWORD }, asResponse: true });
   const cookie = response.headers
     .getSetCookie()
     .map((line) => line.split(";")[0])

@@ -11,14 +11,14 @@ const DAY0 = Date.parse("2026-11-24T00:00:00Z");
 const CODE = "common.quota_exceeded";
 
 describe("getCodeActivity", () => {
-  it("counts one code across organizations, zero-filled, with the top organizations and their names", () => {
-    storeEventsAt([
+  it("counts one code across organizations, zero-filled, with the top organizations and their names", async () => {
+    await storeEventsAt([
       { at: DAY0 + HOUR_MS, code: CODE, httpStatus: 429, orgId: "org_a", n: 2 },
       { at: DAY0 + DAY_MS + 5, code: CODE, httpStatus: 429, orgId: "org_b", n: 5 },
       { at: DAY0 + DAY_MS + 6, code: "common.internal", httpStatus: 500, orgId: "org_a", n: 9 },
     ]);
-    setOrganizationNames([{ id: "org_b", name: "Bandcraft" }]);
-    const activity = getCodeActivity(CODE, { from: DAY0, to: DAY0 + 3 * DAY_MS }, "day");
+    await setOrganizationNames([{ id: "org_b", name: "Bandcraft" }]);
+    const activity = await getCodeActivity(CODE, { from: DAY0, to: DAY0 + 3 * DAY_MS }, "day");
     expect(activity).toEqual({
       code: CODE,
       bucket: "day",
@@ -35,23 +35,23 @@ describe("getCodeActivity", () => {
         { orgId: "org_a", name: null, count: 2 },
       ],
     });
-    expect(getCodeActivity(CODE, { from: DAY0, to: DAY0 + 3 * DAY_MS }, "hour").series).toHaveLength(72);
+    expect((await getCodeActivity(CODE, { from: DAY0, to: DAY0 + 3 * DAY_MS }, "hour")).series).toHaveLength(72);
   });
 
-  it("counts minutes from raw events for short ranges", () => {
-    storeEventsAt([
+  it("counts minutes from raw events for short ranges", async () => {
+    await storeEventsAt([
       { at: DAY0 + 30 * MINUTE_MS, code: CODE, orgId: "org_a", n: 2 },
       { at: DAY0 + 31 * MINUTE_MS, code: CODE, orgId: "org_b" },
     ]);
-    const activity = getCodeActivity(CODE, { from: DAY0, to: DAY0 + HOUR_MS }, "minute");
+    const activity = await getCodeActivity(CODE, { from: DAY0, to: DAY0 + HOUR_MS }, "minute");
     expect(activity.series).toHaveLength(60);
     expect(activity.series[30]).toEqual({ t: DAY0 + 30 * MINUTE_MS, count: 2 });
     expect(activity.total).toBe(3);
     expect(activity.topOrgs.map((org) => org.orgId)).toEqual(["org_a", "org_b"]);
   });
 
-  it("answers a code nobody produced with an empty, zero-filled activity", () => {
-    const activity = getCodeActivity("nobody.ever", { from: DAY0, to: DAY0 + DAY_MS }, "hour");
+  it("answers a code nobody produced with an empty, zero-filled activity", async () => {
+    const activity = await getCodeActivity("nobody.ever", { from: DAY0, to: DAY0 + DAY_MS }, "hour");
     expect(activity.total).toBe(0);
     expect(activity.series).toHaveLength(24);
     expect(activity.topOrgs).toEqual([]);

@@ -21,21 +21,20 @@ function topOrgsFromMinutes(rows: readonly { orgId: string; count: number }[]): 
  * One code across every organization (the catalog page's chart) and the organizations hitting it
  * most. Like `getTrend`, the range is widened to whole buckets; hour and day read the rollup only.
  */
-export function getCodeActivity(code: string, range: TimeRange, bucket: Bucket): CodeActivity {
+export async function getCodeActivity(code: string, range: TimeRange, bucket: Bucket): Promise<CodeActivity> {
   assertServable(range, bucket);
   const aligned = alignRange(range, bucket);
   let rows: { t: number; count: number }[];
   let top: { orgId: string; count: number }[];
   if (bucket === "minute") {
-    const minutes = codeMinuteCounts(code, aligned);
+    const minutes = await codeMinuteCounts(code, aligned);
     rows = minutes;
     top = topOrgsFromMinutes(minutes);
   } else {
-    rows = codeRollupSeries(code, aligned, bucket);
-    top = codeTopOrgs(code, aligned, TOP_ORGS_LIMIT);
+    [rows, top] = await Promise.all([codeRollupSeries(code, aligned, bucket), codeTopOrgs(code, aligned, TOP_ORGS_LIMIT)]);
   }
   const series = fillSeries(aligned, bucket, rows.map((row) => ({ t: row.t, counts: { [code]: row.count } }))).map((point) => ({ t: point.t, count: point.counts[code] ?? 0 }));
-  const names = organizationNames(top.map((org) => org.orgId));
+  const names = await organizationNames(top.map((org) => org.orgId));
   return {
     code,
     bucket,

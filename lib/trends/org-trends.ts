@@ -26,22 +26,23 @@ function collapseStatuses(rows: readonly CodeStatusCount[]): CodeStatusCount[] {
 }
 
 /** Counts per code and status for a whole-bucket range: raw events for minutes, rollups otherwise. */
-function codeStatusTotals(orgId: string, range: TimeRange, bucket: Bucket): CodeStatusCount[] {
-  return bucket === "minute" ? collapseStatuses(orgMinuteCounts(orgId, range)) : orgCodeStatusTotals(orgId, range);
+async function codeStatusTotals(orgId: string, range: TimeRange, bucket: Bucket): Promise<CodeStatusCount[]> {
+  return bucket === "minute" ? collapseStatuses(await orgMinuteCounts(orgId, range)) : orgCodeStatusTotals(orgId, range);
 }
 
-function readTrend(orgId: string, range: TimeRange, bucket: Bucket, withStatuses: boolean): { trend: Trend; codeStatus: CodeStatusCount[] } {
+async function readTrend(orgId: string, range: TimeRange, bucket: Bucket, withStatuses: boolean): Promise<{ trend: Trend; codeStatus: CodeStatusCount[] }> {
   assertServable(range, bucket);
   const aligned = alignRange(range, bucket);
   let series;
-  let codeStatus: CodeStatusCount[] = [];
+  let codeStatus: CodeStatusCount[];
   if (bucket === "minute") {
-    const rows = orgMinuteCounts(orgId, aligned);
+    const rows = await orgMinuteCounts(orgId, aligned);
     series = fillSeries(aligned, bucket, pointsFromRows(rows));
     codeStatus = collapseStatuses(rows);
   } else {
-    series = fillSeries(aligned, bucket, orgRollupSeries(orgId, aligned, bucket));
-    if (withStatuses) codeStatus = orgCodeStatusTotals(orgId, aligned);
+    const [rollups, totals] = await Promise.all([orgRollupSeries(orgId, aligned, bucket), withStatuses ? orgCodeStatusTotals(orgId, aligned) : []]);
+    series = fillSeries(aligned, bucket, rollups);
+    codeStatus = totals;
   }
   return { trend: { bucket, ...aligned, series, totals: totalsByCode(series) }, codeStatus };
 }
@@ -51,19 +52,19 @@ function readTrend(orgId: string, range: TimeRange, bucket: Bucket, withStatuses
  * to whole buckets (`from`/`to` of the answer say which) and every bucket counts all of its events;
  * hour and day buckets read only the hourly rollup, minute buckets (ranges up to 6 hours) raw events.
  */
-export function getTrend(orgId: string, range: TimeRange, bucket: Bucket): Trend | null {
-  if (!getOrganization(orgId)) return null;
-  return readTrend(orgId, range, bucket, false).trend;
+export async function getTrend(orgId: string, range: TimeRange, bucket: Bucket): Promise<Trend | null> {
+  if (!(await getOrganization(orgId))) return null;
+  return (await readTrend(orgId, range, bucket, false)).trend;
 }
 
 /** Everything the organization page shows: the trend, codes against the previous period, status mix. */
-export function getOrgTrendView(orgId: string, range: TimeRange, bucket: Bucket): OrgTrendView | null {
-  const org = getOrganization(orgId);
+export async function getOrgTrendView(orgId: string, range: TimeRange, bucket: Bucket): Promise<OrgTrendView | null> {
+  const org = await getOrganization(orgId);
   if (!org) return null;
-  const { trend, codeStatus } = readTrend(orgId, range, bucket, true);
+  const { trend, codeStatus } = await readTrend(orgId, range, bucket, true);
   // The previous period of the widened range, so the two never share a bucket.
   const previous = previousRange(trend);
-  const before = codeStatusTotals(orgId, previous, bucket);
+  const before = await codeStatusTotals(orgId, previous, bucket);
   return {
     orgId,
     orgName: org.name,
@@ -76,7 +77,8 @@ export function getOrgTrendView(orgId: string, range: TimeRange, bucket: Bucket)
 }
 
 /** Every organization with its last 24 hours (to the hour), busiest first: only the current hour is read from SQL. */
-export function listOrgSummaries(now: number = Date.now()): OrgSummary[] {
+export async function listOrgSummaries(now: number = Date.now()): Promise<OrgSummary[]> {
   const { recent, previous } = summaryRanges(now);
-  return summarizeOrgs(listOrganizations(), orgHourlyCounts({ from: previous.from, to: recent.to }, now), orgCodeCounts(recent, now), now);
+  const [organizations, hourly, codes] = await Promise.all([listOrganizations(), orgHourlyCounts({ from: previous.from, to: recent.to }, now), orgCodeCounts(recent, now)]);
+  return summarizeOrgs(organizations, hourly, codes, now);
 }

@@ -74,9 +74,9 @@ interface Baseline {
 }
 
 /** 1 hour: the same hour on each previous day, estimated from hourly rollups, for the candidates only. */
-function hourBaseline(windows: TimeRange[], candidates: readonly OrgCode[]): Baseline {
+async function hourBaseline(windows: TimeRange[], candidates: readonly OrgCode[]): Promise<Baseline> {
   const samples = new Map(candidates.map((pair) => [pairKey(pair), Array<number>(windows.length).fill(0)]));
-  for (const row of baselineCounts(windows, candidates)) {
+  for (const row of await baselineCounts(windows, candidates)) {
     const counts = samples.get(pairKey(row));
     if (counts) counts[row.window] = row.count;
   }
@@ -86,8 +86,8 @@ function hourBaseline(windows: TimeRange[], candidates: readonly OrgCode[]): Bas
 const countOn = (day: DayPairCounts | undefined, pair: OrgCode) => day?.get(pair.orgId)?.get(pair.code) ?? 0;
 
 /** 24 hours: whole previous days, exact, every pair of every organization (kept in memory once read). */
-function dayBaseline(windows: TimeRange[], now: number): Baseline {
-  const days = dayPairCounts(windows.map((day) => day.from), now);
+async function dayBaseline(windows: TimeRange[], now: number): Promise<Baseline> {
+  const days = await dayPairCounts(windows.map((day) => day.from), now);
   return {
     windows,
     countsOf: (pair) => days.map((day) => countOn(day, pair)),
@@ -96,8 +96,8 @@ function dayBaseline(windows: TimeRange[], now: number): Baseline {
 }
 
 /** Judges the pairs that could be spikes; history is read only for organizations with such pairs. */
-function judgeSpikes(candidates: readonly PairActivity[], baseline: Baseline, window: SpikeWindow, range: TimeRange): { spike: Spike; latest: number }[] {
-  const historyStarts = orgHistoryStarts([...new Set(candidates.map((pair) => pair.orgId))]);
+async function judgeSpikes(candidates: readonly PairActivity[], baseline: Baseline, window: SpikeWindow, range: TimeRange): Promise<{ spike: Spike; latest: number }[]> {
+  const historyStarts = await orgHistoryStarts([...new Set(candidates.map((pair) => pair.orgId))]);
   const found: { spike: Spike; latest: number }[] = [];
   for (const pair of candidates) {
     const judged = judgeSpike(pair.recent, baselineSamples(baseline.windows, baseline.countsOf(pair), historyStarts.get(pair.orgId) ?? Infinity));
@@ -110,22 +110,24 @@ function judgeSpikes(candidates: readonly PairActivity[], baseline: Baseline, wi
  * Pairs in the window with no event in the 30 days before it: rollups to the hour, raw events for
  * the partial hour. A pair the baseline already saw inside that span needs no query.
  */
-function newCodes(pairs: readonly PairActivity[], baseline: Baseline, window: SpikeWindow, range: TimeRange): Spike[] {
+async function newCodes(pairs: readonly PairActivity[], baseline: Baseline, window: SpikeWindow, range: TimeRange): Promise<Spike[]> {
   const windowHour = bucketStart(range.from, "hour");
   const lookback = { from: range.from - NEW_CODE_LOOKBACK_MS, to: windowHour };
   const unknown = pairs.filter((pair) => !baseline.seenWithin(pair, lookback));
-  const seen = new Set(pairsSeenInRollups(unknown, lookback).map(pairKey));
-  if (windowHour < range.from) for (const pair of pairsSeenInEvents({ from: windowHour, to: range.from })) seen.add(pairKey(pair));
+  const seen = new Set((await pairsSeenInRollups(unknown, lookback)).map(pairKey));
+  if (windowHour < range.from) for (const pair of await pairsSeenInEvents({ from: windowHour, to: range.from })) seen.add(pairKey(pair));
   const edge = windowHour < range.from ? windowHour + HOUR_MS : range.from;
   const zeros = Array<number>(BASELINE_DAYS).fill(0);
-  return unknown
-    .filter((pair) => !seen.has(pairKey(pair)))
-    .map((pair) => {
-      // Past the raw edge `earliest` is an hour start; one bounded raw read makes it exact.
-      const firstSeenAt = pair.earliest < edge ? pair.earliest : (firstEventAt(pair.orgId, pair.code, { from: pair.earliest, to: pair.earliest + HOUR_MS }) ?? pair.earliest);
-      return toSpike("new_code", pair, window, range, judgeSpike(pair.recent, zeros), firstSeenAt);
-    })
-    .sort((a, b) => (b.firstSeenAt ?? 0) - (a.firstSeenAt ?? 0) || b.recent - a.recent || pairKey(a).localeCompare(pairKey(b)));
+  const found = await Promise.all(
+    unknown
+      .filter((pair) => !seen.has(pairKey(pair)))
+      .map(async (pair) => {
+        // Past the raw edge `earliest` is an hour start; one bounded raw read makes it exact.
+        const firstSeenAt = pair.earliest < edge ? pair.earliest : ((await firstEventAt(pair.orgId, pair.code, { from: pair.earliest, to: pair.earliest + HOUR_MS })) ?? pair.earliest);
+        return toSpike("new_code", pair, window, range, judgeSpike(pair.recent, zeros), firstSeenAt);
+      }),
+  );
+  return found.sort((a, b) => (b.firstSeenAt ?? 0) - (a.firstSeenAt ?? 0) || b.recent - a.recent || pairKey(a).localeCompare(pairKey(b)));
 }
 
 /**
@@ -134,14 +136,14 @@ function newCodes(pairs: readonly PairActivity[], baseline: Baseline, window: Sp
  * worst first, then newest), and codes an organization produced for the first time in 30 days
  * (newest first). See SPIKE_RULE_TEXT.
  */
-export function findSpikes(window: SpikeWindow, now: number = Date.now()): SpikeReport {
+export async function findSpikes(window: SpikeWindow, now: number = Date.now()): Promise<SpikeReport> {
   const range = { from: now - SPIKE_WINDOW_MS[window], to: now };
-  const pairs = pairActivity(windowCounts(range));
+  const pairs = pairActivity(await windowCounts(range));
   const candidates = pairs.filter((pair) => pair.recent >= MIN_COUNT);
   const windows = baselineFor(window, range);
-  const baseline = window === "24h" ? dayBaseline(windows, now) : hourBaseline(windows, candidates);
-  const spikes = judgeSpikes(candidates, baseline, window, range)
+  const baseline = window === "24h" ? await dayBaseline(windows, now) : await hourBaseline(windows, candidates);
+  const spikes = (await judgeSpikes(candidates, baseline, window, range))
     .sort((a, b) => b.spike.score - a.spike.score || b.latest - a.latest || pairKey(a.spike).localeCompare(pairKey(b.spike)))
     .map(({ spike }) => spike);
-  return { window, evaluatedAt: now, spikes, newCodes: newCodes(pairs, baseline, window, range) };
+  return { window, evaluatedAt: now, spikes, newCodes: await newCodes(pairs, baseline, window, range) };
 }

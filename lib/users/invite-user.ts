@@ -21,10 +21,10 @@ export type InviteResult = { ok: true; invitation: Invitation } | { ok: false; p
  * An invitation for `email` with `role`, made by `invitedBy`. It replaces any unused earlier link
  * for the same address (see insertSetupToken), so only the newest link sent works.
  */
-export function inviteUser(invitedBy: SessionUser, email: string, role: Role, now = Date.now()): InviteResult {
+export async function inviteUser(invitedBy: SessionUser, email: string, role: Role, now = Date.now()): Promise<InviteResult> {
   // An existing account, deactivated or not, is managed on the users page, not invited again.
-  if (findUserByEmail(email)) return { ok: false, problem: "email_taken" };
-  const link = createSetupLink({ email, role, createdBy: invitedBy.id, now });
+  if (await findUserByEmail(email)) return { ok: false, problem: "email_taken" };
+  const link = await createSetupLink({ email, role, createdBy: invitedBy.id, now });
   logger.info({ actor: invitedBy.id, role }, "invitation created");
   return { ok: true, invitation: { email: email.toLowerCase(), role, url: link.url, expiresAt: link.expiresAt, validForHours: SETUP_LINK_TTL_MS / 3_600_000 } };
 }

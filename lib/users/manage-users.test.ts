@@ -23,7 +23,7 @@ describe("changeUser when two admins act at once", () => {
     const bo = await signedInAdmin("bo@example.com");
     const results = await Promise.all([changeUser(ada.user, bo.user.id, change, ada.headers), changeUser(bo.user, ada.user.id, change, bo.headers)]);
     expect(results).toEqual([{ ok: true }, { ok: false, problem: "last_admin" }]);
-    expect(countActiveAdmins()).toBe(1);
-    expect(findUserByEmail("ada@example.com")).toMatchObject({ role: "admin", deactivated: false });
+    expect(await countActiveAdmins()).toBe(1);
+    expect(await findUserByEmail("ada@example.com")).toMatchObject({ role: "admin", deactivated: false });
   });
 });

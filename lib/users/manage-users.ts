@@ -3,7 +3,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { countActiveAdmins, findUserById, listUsersWithSessions, type UserWithSessions } from "@/db/queries/users";
 import { logger } from "@/lib/log";
-import { getAuth } from "@/lib/session/auth";
+import { auth } from "@/lib/session/auth";
 import type { SessionUser } from "@/lib/session/session-user";
 import { adminLockout, lockoutRefusal, type AdminLockout, type UserChange } from "./admin-lockout";
 
@@ -13,9 +13,9 @@ export interface ManagedUser extends UserWithSessions {
   lockout: AdminLockout | null;
 }
 
-export function listManagedUsers(actor: SessionUser, now = Date.now()): ManagedUser[] {
-  const activeAdmins = countActiveAdmins();
-  return listUsersWithSessions(now).map((user) => ({ ...user, isYou: user.id === actor.id, lockout: adminLockout(actor.id, user, activeAdmins) }));
+export async function listManagedUsers(actor: SessionUser, now = Date.now()): Promise<ManagedUser[]> {
+  const [activeAdmins, users] = await Promise.all([countActiveAdmins(), listUsersWithSessions(now)]);
+  return users.map((user) => ({ ...user, isYou: user.id === actor.id, lockout: adminLockout(actor.id, user, activeAdmins) }));
 }
 
 export type UserChangeResult = { ok: true } | { ok: false; problem: AdminLockout | "not_found" };
@@ -24,7 +24,8 @@ export type UserChangeResult = { ok: true } | { ok: false; problem: AdminLockout
  * Guarded changes run one at a time: two admins demoting each other at the same moment would both
  * see two admins when checking, and leave none. Between the check and better-auth's write there are
  * awaits, so without this queue their steps could interleave. (One server process holds the
- * queue; Errata runs one per SQLite file.)
+ * queue; on SQLite Errata runs one per file. On PostgreSQL several instances share the users, and
+ * two admins on different instances could still race; that needs a lock in the database.)
  */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -40,7 +41,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
  * everywhere delete the user's sessions; a role takes effect on their next request (no cookie cache).
  */
 async function applyWithBetterAuth(actor: SessionUser, userId: string, change: UserChange, headers: Headers): Promise<void> {
-  const api = getAuth().api;
+  const { api } = await auth();
   switch (change.kind) {
     case "set_role":
       await api.setRole({ body: { userId, role: change.role }, headers });
@@ -63,9 +64,9 @@ async function applyWithBetterAuth(actor: SessionUser, userId: string, change: U
  */
 export function changeUser(actor: SessionUser, userId: string, change: UserChange, headers: Headers): Promise<UserChangeResult> {
   return oneAtATime(async () => {
-    const target = findUserById(userId);
+    const target = await findUserById(userId);
     if (!target) return { ok: false, problem: "not_found" };
-    const refusal = lockoutRefusal(actor.id, target, change, countActiveAdmins());
+    const refusal = lockoutRefusal(actor.id, target, change, await countActiveAdmins());
     if (refusal) {
       logger.info({ actor: actor.id, user: userId, change: change.kind, refusal }, "user change refused");
       return { ok: false, problem: refusal };

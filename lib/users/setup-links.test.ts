@@ -13,20 +13,20 @@ function tokenOf(url: string): string {
 
 describe("setup links", () => {
   it("creates the first admin from an open link, once", async () => {
-    const link = createSetupLink({ email: null, role: "admin", createdBy: null });
+    const link = await createSetupLink({ email: null, role: "admin", createdBy: null });
     expect(link.url).toMatch(/^http:\/\/localhost:\d+\/setup\/est_[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(link.url);
-    expect(readSetupLink(token)).toMatchObject({ email: null, role: "admin" });
+    expect(await readSetupLink(token)).toMatchObject({ email: null, role: "admin" });
 
     const first = await acceptSetupLink(token, { email: "Ada@Example.com", name: "Ada", password: PASSWORD });
     expect(first).toMatchObject({ ok: true, user: { email: "ada@example.com", role: "admin", deactivated: false } });
-    expect(readSetupLink(token)).toBeNull();
+    expect(await readSetupLink(token)).toBeNull();
     expect(await acceptSetupLink(token, { email: "eve@example.com", name: "Eve", password: PASSWORD })).toEqual({ ok: false, problem: "link_invalid" });
-    expect(findUserByEmail("eve@example.com")).toBeNull();
+    expect(await findUserByEmail("eve@example.com")).toBeNull();
   });
 
   it("binds an invitation to its e-mail address and role", async () => {
-    const token = tokenOf(createSetupLink({ email: "bo@example.com", role: "agent", createdBy: null }).url);
+    const token = tokenOf((await createSetupLink({ email: "bo@example.com", role: "agent", createdBy: null })).url);
     expect(await acceptSetupLink(token, { email: "mallory@example.com", name: "M", password: PASSWORD })).toEqual({ ok: false, problem: "link_invalid" });
     const accepted = await acceptSetupLink(token, { email: "bo@example.com", name: "Bo", password: PASSWORD });
     expect(accepted).toMatchObject({ ok: true, user: { role: "agent" } });
@@ -34,19 +34,19 @@ describe("setup links", () => {
 
   it("refuses expired, malformed and replaced links", async () => {
     const now = Date.now();
-    const old = tokenOf(createSetupLink({ email: "cy@example.com", role: "agent", createdBy: null, now }).url);
-    expect(readSetupLink(old, now + SETUP_LINK_TTL_MS + 1)).toBeNull();
-    expect(readSetupLink("est_short")).toBeNull();
-    const replacement = tokenOf(createSetupLink({ email: "cy@example.com", role: "agent", createdBy: null, now }).url);
-    expect(readSetupLink(old, now)).toBeNull();
-    expect(readSetupLink(replacement, now)).not.toBeNull();
+    const old = tokenOf((await createSetupLink({ email: "cy@example.com", role: "agent", createdBy: null, now })).url);
+    expect(await readSetupLink(old, now + SETUP_LINK_TTL_MS + 1)).toBeNull();
+    expect(await readSetupLink("est_short")).toBeNull();
+    const replacement = tokenOf((await createSetupLink({ email: "cy@example.com", role: "agent", createdBy: null, now })).url);
+    expect(await readSetupLink(old, now)).toBeNull();
+    expect(await readSetupLink(replacement, now)).not.toBeNull();
   });
 
   it("keeps the link usable when the address already has an account", async () => {
-    const first = tokenOf(createSetupLink({ email: "di@example.com", role: "agent", createdBy: null }).url);
+    const first = tokenOf((await createSetupLink({ email: "di@example.com", role: "agent", createdBy: null })).url);
     await acceptSetupLink(first, { email: "di@example.com", name: "Di", password: PASSWORD });
-    const again = tokenOf(createSetupLink({ email: "di@example.com", role: "admin", createdBy: null }).url);
+    const again = tokenOf((await createSetupLink({ email: "di@example.com", role: "admin", createdBy: null })).url);
     expect(await acceptSetupLink(again, { email: "di@example.com", name: "Di", password: PASSWORD })).toEqual({ ok: false, problem: "email_taken" });
-    expect(readSetupLink(again)).not.toBeNull();
+    expect(await readSetupLink(again)).not.toBeNull();
   });
 });

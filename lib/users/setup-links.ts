@@ -25,16 +25,16 @@ export interface SetupLink {
  * A one-time link that creates a user with `role`: for `email`, or (null) for whoever opens it
  * first, which is how the first admin is made. Only the token's hash is stored.
  */
-export function createSetupLink(options: { email: string | null; role: Role; createdBy: string | null; now?: number }): SetupLink {
+export async function createSetupLink(options: { email: string | null; role: Role; createdBy: string | null; now?: number }): Promise<SetupLink> {
   const now = options.now ?? Date.now();
   const token = `est_${randomBytes(32).toString("base64url")}`;
   const expiresAt = now + SETUP_LINK_TTL_MS;
-  insertSetupToken({ tokenHash: hashToken(token), email: options.email?.toLowerCase() ?? null, role: options.role, now, expiresAt, createdBy: options.createdBy });
+  await insertSetupToken({ tokenHash: hashToken(token), email: options.email?.toLowerCase() ?? null, role: options.role, now, expiresAt, createdBy: options.createdBy });
   return { url: `${publicBaseUrl()}/setup/${token}`, expiresAt };
 }
 
 /** What a setup link offers, if it still works: the role, and the e-mail when it was fixed by the invitation. */
-export function readSetupLink(token: string, now = Date.now()): SetupTokenRow | null {
+export async function readSetupLink(token: string, now = Date.now()): Promise<SetupTokenRow | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   return findUsableSetupToken(hashToken(token), now);
 }
@@ -46,15 +46,15 @@ export type AcceptSetupResult = CreateUserResult | { ok: false; problem: "link_i
  * creates the user, and gives the token back if that failed. The role always comes from the link.
  */
 export async function acceptSetupLink(token: string, input: Omit<NewUserInput, "role">, now = Date.now()): Promise<AcceptSetupResult> {
-  const link = readSetupLink(token, now);
+  const link = await readSetupLink(token, now);
   if (!link || (link.email !== null && link.email !== input.email)) return { ok: false, problem: "link_invalid" };
-  if (!markSetupTokenUsed(link.tokenHash, now)) return { ok: false, problem: "link_invalid" };
+  if (!(await markSetupTokenUsed(link.tokenHash, now))) return { ok: false, problem: "link_invalid" };
   try {
     const result = await createUser({ ...input, role: link.role });
-    if (!result.ok) releaseSetupToken(link.tokenHash);
+    if (!result.ok) await releaseSetupToken(link.tokenHash);
     return result;
   } catch (error) {
-    releaseSetupToken(link.tokenHash);
+    await releaseSetupToken(link.tokenHash);
     throw error;
   }
 }

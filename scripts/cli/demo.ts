@@ -5,7 +5,8 @@ import { catalogFlagFor } from "@/lib/catalog";
 import { exampleRequests } from "@/lib/demo/examples";
 import { DEFAULT_TRAFFIC, generateTraffic, SPIKE_WINDOW_MS, type DemoTraffic } from "@/lib/demo/generate-traffic";
 import { MAX_ORGS } from "@/lib/demo/orgs";
-import { env, sqlitePath } from "@/lib/env";
+import { describeDatabase } from "@/lib/describe-database";
+import { env } from "@/lib/env";
 import { formatCount, formatTable, integerOption, type CliIo } from "./io";
 
 export const DEMO_USAGE = "npm run errata -- demo [--days 30] [--orgs 8] [--seed 42] [--events 50000]";
@@ -20,7 +21,7 @@ interface StoreTotals {
   detailsMismatch: number;
 }
 
-function store(traffic: DemoTraffic): StoreTotals {
+async function store(traffic: DemoTraffic): Promise<StoreTotals> {
   const totals: StoreTotals = { accepted: 0, duplicates: 0, unknownCode: 0, detailsMismatch: 0 };
   for (let start = 0; start < traffic.events.length; start += BATCH_SIZE) {
     const batch = traffic.events.slice(start, start + BATCH_SIZE).map((event) => {
@@ -29,7 +30,7 @@ function store(traffic: DemoTraffic): StoreTotals {
       if (catalogFlag === "details_mismatch") totals.detailsMismatch++;
       return { ...event, catalogFlag };
     });
-    const result = storeEvents(batch, Date.now());
+    const result = await storeEvents(batch, Date.now());
     totals.accepted += result.accepted;
     totals.duplicates += result.duplicates;
   }
@@ -43,7 +44,7 @@ function printSummary(traffic: DemoTraffic, totals: StoreTotals, options: { days
     io.out(`All ${formatCount(totals.duplicates)} were already stored by an earlier run with seed ${options.seed}: nothing was duplicated.`);
   } else {
     const skipped = totals.duplicates > 0 ? `; ${formatCount(totals.duplicates)} already present were skipped` : "";
-    io.out(`Stored ${formatCount(totals.accepted)} new events in ${sqlitePath(env().DATABASE_URL)}${skipped}.`);
+    io.out(`Stored ${formatCount(totals.accepted)} new events in ${describeDatabase(env().DATABASE_URL)}${skipped}.`);
   }
   io.out("");
   const rows = orgs.map((org) => [org.id, org.name, org.plan, formatCount(org.events)]);
@@ -71,7 +72,7 @@ function printSummary(traffic: DemoTraffic, totals: StoreTotals, options: { days
 }
 
 /** Fills the database with sample traffic; the same seed twice stores nothing new (ids are deterministic). */
-export function demoCommand(args: string[], io: CliIo): number {
+export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { days: { type: "string" }, orgs: { type: "string" }, seed: { type: "string" }, events: { type: "string" } },
@@ -84,9 +85,9 @@ export function demoCommand(args: string[], io: CliIo): number {
     events: integerOption("events", values.events, DEFAULT_TRAFFIC.events, 100, 1_000_000),
   };
   const traffic = generateTraffic({ ...options, now: Date.now() });
-  const totals = store(traffic);
+  const totals = await store(traffic);
   // Organizations are created by their first event; the demo's display names come after.
-  setOrganizationNames(traffic.orgs.map((org) => ({ id: org.id, name: org.name })));
+  await setOrganizationNames(traffic.orgs.map((org) => ({ id: org.id, name: org.name })));
   printSummary(traffic, totals, options, io);
   return 0;
 }

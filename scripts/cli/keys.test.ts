@@ -1,8 +1,6 @@
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { hashApiKey } from "@/lib/auth/api-key-secret";
 import { authenticateKey } from "@/lib/auth/authenticate";
-import { rawSqlite } from "@/lib/testing/raw-sqlite";
 import { setupFreshDatabasePerTest } from "@/lib/testing/test-db";
 import { runCli } from "./test-support";
 
@@ -19,13 +17,10 @@ async function createKey(name: string, scopes: string): Promise<string> {
   return key;
 }
 
-function rawApiKeyRows(): Record<string, unknown>[] {
-  const sqlite = new Database(database.file, { readonly: true });
-  try {
-    return sqlite.prepare("select * from api_keys").all() as Record<string, unknown>[];
-  } finally {
-    sqlite.close();
-  }
+/** Every stored column of every key, as the database holds them. */
+async function storedKeyRows() {
+  const { db, t } = database;
+  return db.select().from(t.apiKeys).orderBy(t.apiKeys.id);
 }
 
 describe("keys create", () => {
@@ -36,11 +31,11 @@ describe("keys create", () => {
     expect(result.outText).toMatch(/deploy-bot[\s\S]*ingest, read[\s\S]*store it now/);
     expect(result.out.slice(0, -1).join("\n")).not.toContain(key);
 
-    const actor = authenticateKey(`Bearer ${key}`, "ingest");
+    const actor = await authenticateKey(`Bearer ${key}`, "ingest");
     expect(actor.scopes).toEqual(["ingest", "read"]);
-    expect(() => authenticateKey(`Bearer ${key}`, "admin")).toThrow(/scope/);
+    await expect(authenticateKey(`Bearer ${key}`, "admin")).rejects.toThrow(/scope/);
 
-    const [row, ...others] = rawApiKeyRows();
+    const [row, ...others] = await storedKeyRows();
     expect(others).toHaveLength(0);
     expect(row?.hash).toBe(hashApiKey(key));
     for (const value of Object.values(row ?? {})) expect(String(value)).not.toContain(key);
@@ -62,12 +57,12 @@ describe("keys create", () => {
     expect(result.status).toBe(1);
     expect(result.out).toEqual([]);
     expect(result.errText).toMatch(message);
-    expect(rawApiKeyRows()).toHaveLength(0);
+    expect(await storedKeyRows()).toHaveLength(0);
   });
 
   it("accepts a 100-character name and repeated scopes once", async () => {
     const key = await createKey("n".repeat(100), "read,read,admin");
-    expect(authenticateKey(`Bearer ${key}`, "admin").scopes).toEqual(["read", "admin"]);
+    expect((await authenticateKey(`Bearer ${key}`, "admin")).scopes).toEqual(["read", "admin"]);
   });
 });
 
@@ -81,8 +76,8 @@ describe("keys create options", () => {
     const signingSecret = secretLine.slice("signing secret: ".length);
     expect(signingSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(result.outText).toMatch(/Errata-Signature/);
-    expect(authenticateKey(`Bearer ${key}`, "ingest").hasSigningSecret).toBe(true);
-    expect(rawApiKeyRows()[0]?.signing_secret).toBe(signingSecret);
+    expect((await authenticateKey(`Bearer ${key}`, "ingest")).hasSigningSecret).toBe(true);
+    expect((await storedKeyRows())[0]?.signingSecret).toBe(signingSecret);
   });
 
   it("--expires takes a date (00:00 UTC that day) or a number of days", async () => {
@@ -92,9 +87,9 @@ describe("keys create options", () => {
 
     const before = Date.now();
     expect((await runCli("keys", "create", "--name", "month", "--scopes", "read", "--expires", "30d")).status).toBe(0);
-    const rows = rawApiKeyRows();
-    expect(rows.find((row) => row.name === "dated")?.expires_at).toBe(Date.parse(`${NEXT_YEAR}T00:00:00Z`));
-    const month = Number(rows.find((row) => row.name === "month")?.expires_at);
+    const rows = await storedKeyRows();
+    expect(rows.find((row) => row.name === "dated")?.expiresAt).toBe(Date.parse(`${NEXT_YEAR}T00:00:00Z`));
+    const month = Number(rows.find((row) => row.name === "month")?.expiresAt);
     expect(month - before).toBeGreaterThanOrEqual(30 * 86_400_000);
     expect(month - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);
   });
@@ -103,7 +98,7 @@ describe("keys create options", () => {
     const result = await runCli("keys", "create", "--name", "plain", "--scopes", "ingest");
     expect(result.outText).toContain("expires  never");
     expect(result.outText).not.toMatch(/signing secret/);
-    expect(rawApiKeyRows()[0]).toMatchObject({ expires_at: null, signing_secret: null });
+    expect((await storedKeyRows())[0]).toMatchObject({ expiresAt: null, signingSecret: null });
   });
 });
 
@@ -125,9 +120,7 @@ describe("keys list", () => {
     const old = await createKey("old", "read");
     await runCli("keys", "revoke", old.slice(0, 12));
     // An expiry in the past cannot be created through the CLI, so this row is written directly.
-    rawSqlite(database.db)
-      .prepare("insert into api_keys (name, prefix, hash, scopes, created_at, expires_at) values ('lapsed', 'erk_lapsed00', 'h', '[\"read\"]', 1, 2)")
-      .run();
+    await database.db.insert(database.t.apiKeys).values({ name: "lapsed", prefix: "erk_lapsed00", hash: "h", scopes: ["read"], createdAt: 1, expiresAt: 2 });
 
     const result = await runCli("keys", "list");
     expect(result.outText).toMatch(new RegExp(`signed\\s+ingest\\s+yes\\s+\\S+ \\S+ UTC\\s+never\\s+${NEXT_YEAR} 00:00 UTC\\s+active`));
@@ -148,8 +141,8 @@ describe("keys revoke", () => {
     const result = await runCli("keys", "revoke", key.slice(0, 10));
     expect(result.status).toBe(0);
     expect(result.outText).toContain(key.slice(0, 12));
-    expect(() => authenticateKey(`Bearer ${key}`, "ingest")).toThrow(/revoked/);
-    expect(authenticateKey(`Bearer ${other}`, "ingest").scopes).toEqual(["ingest"]);
+    await expect(authenticateKey(`Bearer ${key}`, "ingest")).rejects.toThrow(/revoked/);
+    expect((await authenticateKey(`Bearer ${other}`, "ingest")).scopes).toEqual(["ingest"]);
     expect((await runCli("keys", "list")).outText).toMatch(/old\s+ingest\s+no\s+\S+ \S+ UTC\s+never\s+never\s+revoked \S+ \S+ UTC/);
   });
 
@@ -159,12 +152,12 @@ describe("keys revoke", () => {
     const refused = await runCli("keys", "revoke", "erk_");
     expect(refused.status).toBe(1);
     expect(refused.errText).toMatch(/matches 2 active keys[\s\S]*--all/);
-    expect(authenticateKey(`Bearer ${first}`, "read").scopes).toEqual(["read"]);
+    expect((await authenticateKey(`Bearer ${first}`, "read")).scopes).toEqual(["read"]);
 
     const all = await runCli("keys", "revoke", "erk_", "--all");
     expect(all.status).toBe(0);
     expect(all.out).toHaveLength(2);
-    for (const key of [first, second]) expect(() => authenticateKey(`Bearer ${key}`, "read")).toThrow(/revoked/);
+    for (const key of [first, second]) await expect(authenticateKey(`Bearer ${key}`, "read")).rejects.toThrow(/revoked/);
   });
 
   it("exits non-zero when nothing matches, including an already revoked key", async () => {

@@ -53,13 +53,13 @@ const CREATE_OPTIONS = {
  * Prints the key alone on the last line so `... | tail -1` captures exactly the key; a signing
  * secret is printed on a line of its own above it, as `signing secret: whsec_…`.
  */
-export function createKeyCommand(args: string[], io: CliIo): number {
+export async function createKeyCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: CREATE_OPTIONS, strict: true });
   const now = Date.now();
   const name = parseName(values.name);
   const scopes = parseScopes(values.scopes);
   const expiresAt = parseExpiresOption(values.expires, now);
-  const created = createApiKey({ name, scopes, expiresAt, signingSecret: values["signing-secret"], now });
+  const created = await createApiKey({ name, scopes, expiresAt, signingSecret: values["signing-secret"], now });
   const { key } = created;
   io.out(`Created API key "${key.name}"`);
   io.out(`  prefix   ${key.prefix}`);
@@ -94,9 +94,9 @@ function keyRow(key: ApiKeySummary, now: number): string[] {
 
 const LIST_HEADER = ["prefix", "name", "scopes", "signed", "created", "last used", "expires", "status"];
 
-export function listKeysCommand(args: string[], io: CliIo): number {
+export async function listKeysCommand(args: string[], io: CliIo): Promise<number> {
   parseArgs({ args, options: {}, strict: true });
-  const keys = listApiKeys();
+  const keys = await listApiKeys();
   if (keys.length === 0) {
     io.out(`No API keys yet. Create one with: ${KEYS_USAGE[0]}`);
     return 0;
@@ -107,11 +107,11 @@ export function listKeysCommand(args: string[], io: CliIo): number {
 }
 
 /** Refuses a prefix that names several active keys unless --all says that is intended. */
-export function revokeKeysCommand(args: string[], io: CliIo): number {
+export async function revokeKeysCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { all: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
   const [prefix, ...extra] = positionals;
   if (!prefix?.trim() || extra.length > 0) throw new CliError(`give exactly one key prefix: ${KEYS_USAGE[2]}`);
-  const matching = listApiKeys().filter((key) => key.revokedAt === null && key.prefix.startsWith(prefix));
+  const matching = (await listApiKeys()).filter((key) => key.revokedAt === null && key.prefix.startsWith(prefix));
   if (matching.length === 0) {
     io.err(`No active API key has a prefix starting with "${prefix}". See them with: npm run errata -- keys list`);
     return 1;
@@ -122,7 +122,7 @@ export function revokeKeysCommand(args: string[], io: CliIo): number {
     return 1;
   }
   // With one match, revoke by its full display prefix so a key created meanwhile is not swept up.
-  const revoked = revokeApiKeysByPrefix(matching.length === 1 && matching[0] ? matching[0].prefix : prefix);
+  const revoked = await revokeApiKeysByPrefix(matching.length === 1 && matching[0] ? matching[0].prefix : prefix);
   for (const key of revoked) io.out(`Revoked ${key.prefix}  ${key.name}`);
   return revoked.length > 0 ? 0 : 1;
 }

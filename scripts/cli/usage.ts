@@ -23,5 +23,5 @@ export const USAGE = [
   "  users list    List dashboard users with role and status (never a password).",
   "  demo          Fill the database with sample traffic for several organizations, with one spike.",
   "",
-  "The database is DATABASE_URL (default file:./data/errata.db).",
+  "The database is DATABASE_URL: file:./path.db for SQLite (the default, file:./data/errata.db) or postgres://user@host:5432/database.",
 ].join("\n");

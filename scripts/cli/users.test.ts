@@ -20,15 +20,15 @@ describe("errata users", () => {
     expect(result.status).toBe(0);
     const url = result.out.find((line) => line.includes("/setup/")) ?? "";
     const token = url.slice(url.lastIndexOf("/") + 1);
-    expect(readSetupLink(token)).toMatchObject({ email: "ada@example.com", role: "admin" });
-    expect(findUserByEmail("ada@example.com")).toBeNull();
+    expect(await readSetupLink(token)).toMatchObject({ email: "ada@example.com", role: "admin" });
+    expect(await findUserByEmail("ada@example.com")).toBeNull();
   });
 
   it("creates an account at once from a password on standard input", async () => {
     const io = collectingIo();
     const status = await createUserCommand(["--email", "bo@example.com", "--role", "agent", "--name", "Bo", "--password-stdin"], io, async () => "a long enough password");
     expect(status).toBe(0);
-    expect(findUserByEmail("bo@example.com")).toMatchObject({ name: "Bo", role: "agent" });
+    expect(await findUserByEmail("bo@example.com")).toMatchObject({ name: "Bo", role: "agent" });
     const again = collectingIo();
     expect(await createUserCommand(["--email", "bo@example.com", "--role", "agent", "--password-stdin"], again, async () => "a long enough password")).toBe(1);
     expect(again.err_.join("\n")).toMatch(/already has an account/);

@@ -44,7 +44,7 @@ export async function createUserCommand(args: string[], io: CliIo, readPassword:
   const email = parseOrFail("email", emailField, values.email);
   const role = parseOrFail("role", roleField, values.role);
   if (!values["password-stdin"]) {
-    const link = createSetupLink({ email, role, createdBy: null });
+    const link = await createSetupLink({ email, role, createdBy: null });
     io.out(`Invitation for ${email} (${role}). Send them this one-time link; it works until ${formatTime(link.expiresAt)}:`);
     io.out(link.url);
     return 0;
@@ -60,9 +60,9 @@ export async function createUserCommand(args: string[], io: CliIo, readPassword:
   return 0;
 }
 
-export function listUsersCommand(args: string[], io: CliIo): number {
+export async function listUsersCommand(args: string[], io: CliIo): Promise<number> {
   parseArgs({ args, options: {}, strict: true });
-  const users = listUsers();
+  const users = await listUsers();
   if (users.length === 0) {
     io.out(`No users yet. Create the first admin with: ${USERS_USAGE[0]}`);
     return 0;
