@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiKey, flushApiKeyUses, listApiKeys, pendingApiKeyUseCount } from "@/db/queries/api-keys";
 import { logger } from "@/lib/log";
+import { processDrains } from "@/lib/shutdown/drain-registry";
 import { setupFreshDatabasePerTest, useFreshDatabase } from "@/lib/testing/test-db";
 import { authenticateKey } from "./authenticate";
 import { flushKeyUses, LAST_USED_FLUSH_MS } from "./last-used";
@@ -74,5 +75,17 @@ describe("last_used_at batching", () => {
     } finally {
       await other.cleanup();
     }
+  });
+});
+
+describe("last_used_at at shutdown", () => {
+  // Last in the file: draining the process's registry marks this test process as shutting down.
+  it("writes the buffered uses when the server stops, without waiting for the interval", async () => {
+    const secret = (await createApiKey({ name: "k", scopes: ["ingest"] })).secret;
+    await authenticateKey(`Bearer ${secret}`, "ingest", 1_000);
+    expect(pendingApiKeyUseCount()).toBe(1);
+    expect(await processDrains.drain(5_000)).toMatchObject({ finished: true, failed: [] });
+    expect(pendingApiKeyUseCount()).toBe(0);
+    expect((await lastUsed()).get("k")).toBe(1_000);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 
 import { bufferApiKeyUse, flushApiKeyUses } from "@/db/queries/api-keys";
 import { logger } from "@/lib/log";
+import { onShutdown } from "@/lib/shutdown/drain-registry";
 
 /**
  * `last_used_at` is informational, so it must not cost the ingest hot path a write: uses are
@@ -11,12 +12,12 @@ import { logger } from "@/lib/log";
 export const LAST_USED_FLUSH_MS = 5_000;
 
 let timer: NodeJS.Timeout | undefined;
-let exitHookInstalled = false;
+let drainRegistered = false;
 
 /** Records that a key authenticated at `at`; the write happens later, batched with other uses. */
 export async function noteKeyUse(keyId: number, at: number): Promise<void> {
   await bufferApiKeyUse(keyId, at);
-  installExitHook();
+  flushOnShutdown();
   scheduleFlush();
 }
 
@@ -38,12 +39,12 @@ function scheduleFlush(): void {
 }
 
 /**
- * better-sqlite3 is synchronous, so the last batch can still be written from the `exit` event
- * (Next's SIGTERM/SIGINT handlers end in process.exit). A hard kill loses at most one interval
- * of last-used times, which is acceptable for an informational column.
+ * Writes the last batch when the server stops, before the database closes (the process's `exit`
+ * event is too late for an asynchronous write). A hard kill loses at most one interval of
+ * last-used times, acceptable for an informational column.
  */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once("exit", flushKeyUses);
+function flushOnShutdown(): void {
+  if (drainRegistered) return;
+  drainRegistered = true;
+  onShutdown("buffers", "API key last-used times", flushKeyUses);
 }

@@ -3,6 +3,7 @@ import { sum } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import * as eventQueries from "@/db/queries/events";
+import { processDrains } from "@/lib/shutdown/drain-registry";
 import { BASE_URL, bearer, countRows, expectEnvelope, routeContext, setupHandlerTests } from "@/lib/testing/handler-fixtures";
 import { wireEvent } from "@/lib/testing/ingest-fixtures";
 import { rawSqlite } from "@/lib/testing/raw-sqlite";
@@ -136,5 +137,19 @@ describe("overload: every request of a failed group gets 503 with Retry-After, n
     storeSubmissions.mockRejectedValueOnce(new TypeError("cannot read properties of undefined"));
     const responses = await Promise.all([post(["a"]), post(["b"])]);
     for (const response of responses) await expectEnvelope(response, 500, "common.internal");
+  });
+});
+
+describe("shutdown", () => {
+  // Last in the file: draining the process's registry leaves this test process shutting down.
+  it("drains the process's committer with the rest: later submissions get 503 shutting_down with Retry-After, nothing stored", async () => {
+    expect((await post(["before"])).status).toBe(202);
+    expect(await processDrains.drain(5_000)).toMatchObject({ finished: true, failed: [] });
+
+    const response = await post(["after"]);
+    const body = await expectEnvelope(response, 503, "common.service_unavailable");
+    expect(body.details).toMatchObject({ reason: "shutting_down" });
+    expect(Number(response.headers.get("Retry-After"))).toBe(body.details.retry_after_seconds);
+    expect(await storedEvents()).toBe(1);
   });
 });

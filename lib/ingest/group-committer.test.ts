@@ -152,3 +152,67 @@ describe("GroupCommitter", () => {
     await expect(group.commit(events(30, "c"), T0)).resolves.toEqual({ accepted: 30, duplicates: 0 });
   });
 });
+
+describe("GroupCommitter — drain (shutdown)", () => {
+  it("commits what is queued at once, without waiting for the window, and resolves after that commit", async () => {
+    const { calls, store } = recordingStore();
+    const group = committer({ store, windowMs: 60_000 });
+    const answers = Promise.all([group.commit(events(2, "a"), T0), group.commit(events(1, "b"), T0)]);
+    const started = performance.now();
+    await group.drain();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(calls.map((submissions) => submissions.length)).toEqual([2]);
+    expect((await answers).map((answer) => answer.accepted)).toEqual([2, 1]);
+  });
+
+  it("waits for the commit in flight and for the groups queued behind it", async () => {
+    let finishFirst = () => {};
+    const store = vi.fn(async (submissions: readonly Submission[]): Promise<StoreResult[]> => {
+      if (store.mock.calls.length === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
+      return submissions.map((s) => ({ accepted: s.events.length, duplicates: 0 }));
+    });
+    const group = committer({ store, windowMs: 0, maxEventsPerCommit: 2 });
+    const first = group.commit(events(2, "a"), T0);
+    await vi.waitFor(() => expect(store).toHaveBeenCalledTimes(1));
+    const behind = [group.commit(events(2, "b"), T0), group.commit(events(2, "c"), T0)];
+    let drained = false;
+    const draining = group.drain().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(drained).toBe(false);
+    finishFirst();
+    await draining;
+    expect(store).toHaveBeenCalledTimes(3);
+    expect(group.pendingEvents).toBe(0);
+    expect((await Promise.all([first, ...behind])).map((answer) => answer.accepted)).toEqual([2, 2, 2]);
+  });
+
+  it("refuses every later submission with 503 shutting_down and Retry-After, storing nothing of it", async () => {
+    const { store } = recordingStore();
+    const group = committer({ store });
+    await group.drain();
+    const refusal = await group.commit(events(1), T0).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ApiError);
+    const error = refusal as ApiError;
+    expect({ status: error.status, code: error.code, reason: error.details.reason }).toEqual({
+      status: 503,
+      code: "common.service_unavailable",
+      reason: "shutting_down",
+    });
+    expect(Number(error.headers["Retry-After"])).toBeGreaterThan(0);
+    expect(store).not.toHaveBeenCalled();
+  });
+
+  it("resolves even when the last commit fails: its callers get the error", async () => {
+    const failure = Object.assign(new Error("disk I/O error"), { code: "SQLITE_IOERR" });
+    const group = committer({ store: vi.fn().mockRejectedValue(failure), windowMs: 60_000 });
+    const answer = group.commit(events(1), T0).catch((error: unknown) => error);
+    await group.drain();
+    expect(await answer).toBe(failure);
+  });
+
+  it("resolves at once when nothing is queued", async () => {
+    const { store } = recordingStore();
+    await committer({ store }).drain();
+    expect(store).not.toHaveBeenCalled();
+  });
+});

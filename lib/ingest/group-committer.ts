@@ -1,5 +1,6 @@
 import type { NewEvent, StoreResult, Submission } from "@/db/queries/events";
 import { ApiError } from "@/lib/http/api-error";
+import { shuttingDownError } from "@/lib/shutdown/shutting-down-error";
 
 export interface GroupCommitOptions {
   /** How long the first submission of a group waits for others to join it; 0 waits one event-loop turn. */
@@ -30,6 +31,10 @@ function queueFull(queued: number, max: number): ApiError {
   );
 }
 
+function shuttingDown(): ApiError {
+  return shuttingDownError("Errata is shutting down; nothing from this request was stored. Send it again: another instance will take it.");
+}
+
 /**
  * Group commit: submissions that arrive within `windowMs` of each other share one transaction, so
  * many small concurrent requests pay for one commit instead of one each. Every caller's promise
@@ -43,6 +48,10 @@ export class GroupCommitter {
   private immediate: NodeJS.Immediate | null = null;
   /** One commit at a time: on SQLite a second would only wait for the write lock; meanwhile the queue grows into the next group. */
   private committing = false;
+  /** Set by drain(): every later submission is refused. */
+  private draining = false;
+  /** Callers' promises not yet settled, queued or in the commit running now: what drain() waits for. */
+  private readonly unsettled = new Set<Promise<StoreResult>>();
 
   constructor(private readonly options: GroupCommitOptions) {}
 
@@ -52,6 +61,7 @@ export class GroupCommitter {
   }
 
   commit(events: readonly NewEvent[], receivedAt: number): Promise<StoreResult> {
+    if (this.draining) return Promise.reject(shuttingDown());
     const { maxQueuedEvents, maxEventsPerCommit } = this.options;
     // Admit at least one submission into an empty queue, whatever its size, so no request can starve.
     if (this.queue.length > 0 && this.queuedEvents + events.length > maxQueuedEvents) {
@@ -61,8 +71,22 @@ export class GroupCommitter {
       this.queue.push({ submission: { events, receivedAt }, resolve, reject });
     });
     this.queuedEvents += events.length;
+    this.unsettled.add(settled);
+    const forget = () => this.unsettled.delete(settled);
+    settled.then(forget, forget);
     this.flushSoon(this.queuedEvents >= maxEventsPerCommit);
     return settled;
+  }
+
+  /**
+   * For shutdown: refuses every later submission (503 shutting_down), commits the queued ones now
+   * instead of at the end of the window, and resolves once each has committed or failed: their
+   * callers are answered either way, and a 202 is only ever sent after its commit.
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    if (this.queue.length > 0) this.flushSoon(true);
+    await Promise.allSettled(this.unsettled);
   }
 
   private flushSoon(now: boolean): void {
