@@ -1,6 +1,7 @@
 import "server-only";
 
 import { isAPIError } from "better-auth/api";
+import { withClusterLock } from "@/db/cluster-lock";
 import { countActiveAdmins, findUserById, listUsersWithSessions, type UserWithSessions } from "@/db/queries/users";
 import { logger } from "@/lib/log";
 import { auth } from "@/lib/session/auth";
@@ -21,19 +22,12 @@ export async function listManagedUsers(actor: SessionUser, now = Date.now()): Pr
 export type UserChangeResult = { ok: true } | { ok: false; problem: AdminLockout | "not_found" };
 
 /*
- * Guarded changes run one at a time: two admins demoting each other at the same moment would both
- * see two admins when checking, and leave none. Between the check and better-auth's write there are
- * awaits, so without this queue their steps could interleave. (One server process holds the
- * queue; on SQLite Errata runs one per file. On PostgreSQL several instances share the users, and
- * two admins on different instances could still race; that needs a lock in the database.)
+ * Guarded changes run one at a time, across every instance: two admins demoting each other at the
+ * same moment would both see two admins when checking, and leave none. Between the check and
+ * better-auth's write there are awaits (and, on PostgreSQL, other instances), so the check and the
+ * write hold one lock (db/cluster-lock.ts).
  */
-let queue: Promise<unknown> = Promise.resolve();
-
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const run = queue.then(work, work);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const USER_CHANGES_LOCK = "users.guarded-changes";
 
 /**
  * Calls better-auth's admin endpoint for `change` with the acting admin's request headers, so
@@ -63,7 +57,7 @@ async function applyWithBetterAuth(actor: SessionUser, userId: string, change: U
  * returned as a problem. Errors other than a user that vanished meanwhile are thrown.
  */
 export function changeUser(actor: SessionUser, userId: string, change: UserChange, headers: Headers): Promise<UserChangeResult> {
-  return oneAtATime(async () => {
+  return withClusterLock(USER_CHANGES_LOCK, async () => {
     const target = await findUserById(userId);
     if (!target) return { ok: false, problem: "not_found" };
     const refusal = lockoutRefusal(actor.id, target, change, await countActiveAdmins());
