@@ -1,6 +1,9 @@
 import "server-only";
 
+import { database } from "@/db/client";
+import { withClusterLock } from "@/db/cluster-lock";
 import { listApiKeys } from "@/db/queries/api-keys";
+import { findUsableFirstAdminToken } from "@/db/queries/setup-tokens";
 import { countUsers } from "@/db/queries/users";
 import { keyStatus } from "@/lib/auth/key-status";
 import { describeDatabase } from "@/lib/describe-database";
@@ -8,16 +11,35 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { createSetupLink } from "@/lib/users/setup-links";
 
+const CLI_HINT = "npm run errata -- users create --email you@example.com --role admin";
+
 /**
  * With no dashboard user yet, prints a one-time link that makes its opener the first admin (there
- * is no default password). Each start prints a fresh link and the previous one stops working.
+ * is no default password). On SQLite (one server per file) each start prints a fresh link and the
+ * previous one stops working. On PostgreSQL several instances start together: the first prints the
+ * link and the others say where it is, rather than each replacing the one printed before it.
  */
 async function announceFirstAdminLink(): Promise<void> {
-  if ((await countUsers()) > 0) return;
+  await withClusterLock("users.first-admin-link", async () => {
+    if ((await countUsers()) > 0) return;
+    const { dialect } = await database();
+    const issued = dialect === "postgres" ? await findUsableFirstAdminToken(Date.now()) : null;
+    if (issued) {
+      logger.info(
+        { issued_at: new Date(issued.createdAt).toISOString(), expires_at: new Date(issued.expiresAt).toISOString() },
+        `No dashboard users yet. A first-admin link was issued at ${new Date(issued.createdAt).toISOString()} by the instance that started then (see its log); or run: ${CLI_HINT}`,
+      );
+      return;
+    }
+    await printFirstAdminLink();
+  });
+}
+
+async function printFirstAdminLink(): Promise<void> {
   const link = await createSetupLink({ email: null, role: "admin", createdBy: null });
   logger.info(
     { setup_link: link.url, expires_at: new Date(link.expiresAt).toISOString() },
-    `No dashboard users yet. Open this one-time link to create the first admin: ${link.url} (or run: npm run errata -- users create --email you@example.com --role admin)`,
+    `No dashboard users yet. Open this one-time link to create the first admin: ${link.url} (or run: ${CLI_HINT})`,
   );
 }
 

@@ -71,3 +71,17 @@ export async function releaseSetupToken(tokenHash: string): Promise<void> {
   const { db, t } = await database();
   await db.update(t.setupTokens).set({ usedAt: null }).where(eq(t.setupTokens.tokenHash, tokenHash));
 }
+
+/** When the usable first-admin link (if any) was issued and until when it works. */
+export async function findUsableFirstAdminToken(now: number): Promise<{ createdAt: number; expiresAt: number } | null> {
+  const { db, t } = await database();
+  const { setupTokens } = t;
+  const row = firstRow(
+    await db
+      .select({ createdAt: setupTokens.createdAt, expiresAt: setupTokens.expiresAt })
+      .from(setupTokens)
+      .where(and(isNull(setupTokens.email), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)))
+      .limit(1),
+  );
+  return row ?? null;
+}
