@@ -8,5 +8,5 @@ export async function register() {
   const { installGracefulShutdown } = await import("./lib/shutdown/graceful-shutdown");
   installGracefulShutdown();
   const { announceStartup } = await import("./lib/startup");
-  announceStartup();
+  await announceStartup();
 }
