@@ -92,6 +92,23 @@ describe("route — errors", () => {
     expect(body.details.fields).toEqual([{ path: "limit", message: expect.any(String) }]);
   });
 
+  it("refuses a NUL character in a query or path parameter with 422 naming it, before the handler runs", async () => {
+    const seen = vi.fn();
+    const handler = route({ auth: "none", query: z.object({ q: z.string().optional() }), params: z.object({ id: z.string() }) }, ({ reply }) => {
+      seen();
+      return reply({});
+    });
+    const response = await handler(new Request(`${URL_}?q=a%00b`), { params: Promise.resolve({ id: "req_\u0000" }) });
+    expect(response.status).toBe(422);
+    const body = await envelopeOf(response);
+    expect(body.code).toBe("common.validation_failed");
+    expect(body.details.fields).toEqual([
+      { path: "q", message: "must not contain the NUL character (U+0000)" },
+      { path: "id", message: "must not contain the NUL character (U+0000)" },
+    ]);
+    expect(seen).not.toHaveBeenCalled();
+  });
+
   it("answers an unknown error with a generic 500 and logs the real one", async () => {
     const thrown = new Error("ENOENT: /srv/errata/secret-path.db");
     const handler = route({ auth: "none" }, () => {

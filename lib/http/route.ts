@@ -7,6 +7,7 @@ import { runWithLogContext } from "@/lib/log-context";
 import { ApiError, validationFailed } from "./api-error";
 import { authenticateRequest, type Actor, type ActorFor, type RouteAuth } from "./authenticate-request";
 import { errorResponse, jsonResponse } from "./envelope-response";
+import { refuseNulCharacters } from "./nul-characters";
 import { newRequestId } from "./request-id";
 import { toApiError } from "./unexpected-error";
 import { fieldProblems } from "./zod-problems";
@@ -97,9 +98,11 @@ export function route<A extends RouteAuth, Q extends z.ZodType = z.ZodUndefined,
       actor = authenticated;
       const url = new URL(request.url);
       // An empty parameter (`?http_status=`) means "no filter", as forms and link builders send it.
-      const present = [...url.searchParams].filter(([, value]) => value !== "");
-      const query = parseOrThrow(options.query, Object.fromEntries(present));
-      const params = parseOrThrow(options.params, await context.params);
+      const present = Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ""));
+      const rawParams = await context.params;
+      refuseNulCharacters({ ...present, ...rawParams });
+      const query = parseOrThrow(options.query, present);
+      const params = parseOrThrow(options.params, rawParams);
       const response = await handler({
         request,
         requestId,
