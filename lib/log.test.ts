@@ -30,8 +30,12 @@ describe("request id on log lines", () => {
       await sleep(5);
       logger.info("after a timer");
       await Promise.resolve().then(() => logger.info("in a then"));
-      setImmediate(() => logger.info("in an immediate"));
-      await sleep(1);
+      await new Promise<void>((resolve) =>
+        setImmediate(() => {
+          logger.info("in an immediate");
+          resolve();
+        }),
+      );
     });
     expect(lines().map((line) => line.request_id)).toEqual(["req_b", "req_b", "req_b"]);
   });
