@@ -1,7 +1,8 @@
 /**
  * Runs once when the server starts: installs the graceful shutdown (first, so a signal during
  * startup is handled too), opens (creating and migrating) the database, so the first request does
- * not pay for it and a broken DATABASE_URL fails at start, and tells a new user how to get an API key.
+ * not pay for it and a broken DATABASE_URL fails at start, tells a new user how to get an API key, and
+ * starts the retention job (lib/retention/).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -9,4 +10,6 @@ export async function register() {
   installGracefulShutdown();
   const { announceStartup } = await import("./lib/startup");
   await announceStartup();
+  const { startRetention } = await import("./lib/retention/start");
+  startRetention();
 }

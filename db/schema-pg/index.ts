@@ -3,6 +3,7 @@ export * from "./audit-log";
 export * from "./auth";
 export * from "./events";
 export * from "./organizations";
+export * from "./pruned-events";
 export * from "./rate-limits";
 export * from "./rejected-ingests";
 export * from "./rollup-epochs";

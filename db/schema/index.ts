@@ -3,5 +3,6 @@ export * from "./audit-log";
 export * from "./auth";
 export * from "./events";
 export * from "./organizations";
+export * from "./pruned-events";
 export * from "./rejected-ingests";
 export * from "./rollups";

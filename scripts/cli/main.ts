@@ -1,6 +1,7 @@
 import { demoCommand } from "./demo";
 import { runCommand, type CliIo, type Command } from "./io";
 import { keysCommand } from "./keys";
+import { retentionCommand } from "./retention";
 import { USAGE } from "./usage";
 import { usersCommand } from "./users";
 
@@ -8,6 +9,7 @@ const commands = new Map<string, Command>([
   ["keys", keysCommand],
   ["users", usersCommand],
   ["demo", demoCommand],
+  ["retention", retentionCommand],
 ]);
 
 /** Dispatches one command line; returns the exit status instead of exiting, so tests can call it. */

@@ -1,6 +1,7 @@
 import { KEY_SCOPES } from "@/lib/auth/api-key-secret";
 import { DEMO_USAGE } from "./demo";
 import { KEYS_USAGE } from "./keys";
+import { RETENTION_USAGE } from "./retention";
 import { USERS_USAGE } from "./users";
 
 export const USAGE = [
@@ -10,6 +11,7 @@ export const USAGE = [
   ...KEYS_USAGE.map((line) => `  ${line}`),
   ...USERS_USAGE.map((line) => `  ${line}`),
   `  ${DEMO_USAGE}`,
+  ...RETENTION_USAGE.map((line) => `  ${line}`),
   "  npm run errata -- help",
   "",
   "Commands:",
@@ -22,6 +24,9 @@ export const USAGE = [
   "                With --password-stdin, reads the password from standard input and creates the account at once.",
   "  users list    List dashboard users with role and status (never a password).",
   "  demo          Fill the database with sample traffic for several organizations, with one spike.",
+  "  retention run Delete now what the server's retention job deletes every minute: events older than",
+  "                ERRATA_RETENTION_DAYS (a tombstone keeps each id's code, status, organization and time),",
+  "                hourly rollups and tombstones older than 400 days.",
   "",
   "The database is DATABASE_URL: file:./path.db for SQLite (the default, file:./data/errata.db) or postgres://user@host:5432/database.",
 ].join("\n");

@@ -1,0 +1,10 @@
+CREATE TABLE "pruned_events" (
+	"request_id" text collate "C" PRIMARY KEY NOT NULL,
+	"org_id" text NOT NULL,
+	"code" text NOT NULL,
+	"http_status" integer NOT NULL,
+	"occurred_at" bigint NOT NULL,
+	"pruned_at" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "pruned_events_occurred_idx" ON "pruned_events" USING btree ("occurred_at");
