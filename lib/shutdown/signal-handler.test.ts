@@ -70,4 +70,20 @@ describe("shutdown signals", () => {
     expect(close).toHaveBeenCalled();
     expect(messages()).toContain("shutdown: a drain step failed");
   });
+
+  it("still drains and exits when logging throws (stdout's reader gone)", async () => {
+    const signals = new EventEmitter();
+    const registry = new DrainRegistry();
+    const hook = vi.fn();
+    registry.add("database", "db", hook);
+    const log = createLogger({
+      write: () => {
+        throw Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
+      },
+    });
+    const exited = new Promise<number>((resolve) => handleShutdownSignals({ registry, timeoutMs: 1_000, log, signals, exit: resolve }));
+    signals.emit("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(hook).toHaveBeenCalled();
+  });
 });

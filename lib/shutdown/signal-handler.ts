@@ -12,15 +12,15 @@ export interface SignalHandlerOptions {
   exit?: (code: number) => void;
 }
 
-function report(log: Logger, signal: string, outcome: DrainOutcome, timeoutMs: number): number {
-  const duration_ms = Math.round(outcome.durationMs);
+/** 0 only when everything finished: a supervisor should hear of a shutdown that dropped work. */
+function exitCodeOf(outcome: DrainOutcome): number {
+  return outcome.finished && outcome.failed.length === 0 ? 0 : 1;
+}
+
+function report(log: Logger, signal: string, outcome: DrainOutcome, timeoutMs: number): void {
   for (const { name, error } of outcome.failed) log.error({ err: error, drain: name }, "shutdown: a drain step failed");
-  if (!outcome.finished) {
-    log.error({ signal, timeout_ms: timeoutMs, unfinished: outcome.unfinished }, "shutdown: deadline passed; exiting with work unfinished");
-    return 1;
-  }
-  log.info({ signal, duration_ms }, "shutdown complete");
-  return outcome.failed.length === 0 ? 0 : 1;
+  if (outcome.finished) log.info({ signal, duration_ms: Math.round(outcome.durationMs) }, "shutdown complete");
+  else log.error({ signal, timeout_ms: timeoutMs, unfinished: outcome.unfinished }, "shutdown: deadline passed; exiting with work unfinished");
 }
 
 /**
@@ -33,8 +33,22 @@ export function handleShutdownSignals({ registry, timeoutMs, log, signals = proc
   for (const signal of SHUTDOWN_SIGNALS) {
     signals.on(signal, () => {
       if (registry.startedAt !== null) return;
-      log.info({ signal, timeout_ms: timeoutMs }, "shutting down: finishing in-flight requests, then flushing and closing the database");
-      void registry.drain(timeoutMs).then((outcome) => exit(report(log, signal, outcome, timeoutMs)));
+      // Draining starts before anything is logged, and the exit does not depend on logging: a log
+      // write can throw (stdout's reader gone), and the process must still drain and exit.
+      const draining = registry.drain(timeoutMs);
+      bestEffort(() => log.info({ signal, timeout_ms: timeoutMs }, "shutting down: finishing in-flight requests, then flushing and closing the database"));
+      void draining.then((outcome) => {
+        bestEffort(() => report(log, signal, outcome, timeoutMs));
+        exit(exitCodeOf(outcome));
+      });
     });
+  }
+}
+
+function bestEffort(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // Nowhere left to say it.
   }
 }
