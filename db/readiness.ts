@@ -3,6 +3,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { logger } from "@/lib/log";
 import { dialectOf, type Dialect } from "./dialect";
 import { database } from "./client";
 import { selectRows } from "./raw";
@@ -42,6 +43,8 @@ export async function databaseReadiness(): Promise<DatabaseReadiness> {
     if (applied < expected) return { ready: false, dialect, reason: `${applied} of ${expected} migrations applied` };
     return { ready: true, dialect, migrations: applied };
   } catch (error) {
-    return { ready: false, dialect, reason: `database unreachable: ${error instanceof Error ? error.message : String(error)}` };
+    // The endpoint is public: the driver's message (host, port, user) goes to the log, not the answer.
+    logger.warn({ err: error, dialect }, "readiness check: the database did not answer");
+    return { ready: false, dialect, reason: "database unreachable" };
   }
 }
