@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-/** How a server ended: `forced` when it ignored SIGTERM for 5 s and was killed. */
+/** How a server ended: `forced` when it had not exited within the grace period after SIGTERM and was killed. */
 export interface ServerExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -19,7 +19,8 @@ export interface BenchServer {
   cpuSeconds(): number | undefined;
   /** The last 20,000 characters the server printed, to show why it failed or did not stop cleanly. */
   output(): string;
-  stop(): Promise<ServerExit>;
+  /** SIGTERM, then SIGKILL if the server has not exited within `graceMs` (default 5 s). */
+  stop(graceMs?: number): Promise<ServerExit>;
 }
 
 /** The server's CPU time so far, from /proc; undefined where there is no /proc (not Linux). */
@@ -114,14 +115,14 @@ export async function startNextServer(appDir: string, databaseFile: string, env:
   child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const stop = async (): Promise<ServerExit> => {
+  const stop = async (graceMs = 5_000): Promise<ServerExit> => {
     let forced = false;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       const timer = setTimeout(() => {
         forced = true;
         child.kill("SIGKILL");
-      }, 5_000);
+      }, graceMs);
       await exited;
       clearTimeout(timer);
     }

@@ -7,10 +7,10 @@ import { snapshotBuild } from "./ingest-server";
 import { openBackend, type Backend } from "./lib/load/backend";
 import { createKey, seedDemo } from "./lib/load/cli";
 import { drive, type DriverResult } from "./lib/load/driver";
-import { recordWindowEdge, startInstances, stopInstances, type Instance, type StoppedInstance } from "./lib/load/instances";
+import { recordWindowEdge, sampleMemory, startInstances, stopInstances, type Instance, type StoppedInstance } from "./lib/load/instances";
 import { KnownIds } from "./lib/load/known-ids";
 import { formatMix, mixScheduler, OPERATIONS } from "./lib/load/mix";
-import { errorLines, instanceTable, routeTable, totalErrors } from "./lib/load/report";
+import { cpuPerRequestLine, errorLines, instanceTable, routeTable, rssTrailLines, totalErrors } from "./lib/load/report";
 import { parseSettings, type LoadSettings } from "./lib/load/settings";
 import { trafficPlanner } from "./lib/load/traffic";
 import { load, machine } from "./lib/report";
@@ -22,6 +22,7 @@ import { runMain } from "./lib/run";
 
 /** Stored ids read for lookups: enough that reads land all over the table, not on a few cached pages. */
 const LOOKUP_SAMPLE = 20_000;
+const RSS_EVERY_SECONDS = 10;
 
 const log = (line = "") => console.log(line);
 const count = (value: number) => value.toLocaleString("en-US");
@@ -85,6 +86,8 @@ async function main(): Promise<number> {
       orgIds: ORG_PROFILES.slice(0, settings.orgs).map((org) => org.id),
       batchSize: settings.batch,
     });
+    sampleMemory(instances);
+    const sampler = setInterval(() => sampleMemory(instances), RSS_EVERY_SECONDS * 1000);
     const result = await drive({
       targets: instances.map((instance) => instance.baseUrl),
       concurrency: settings.concurrency,
@@ -95,6 +98,8 @@ async function main(): Promise<number> {
       onStored: (id) => knownIds.add(id),
       onWindowEdge: (edge) => recordWindowEdge(instances, edge),
     });
+    clearInterval(sampler);
+    sampleMemory(instances);
     const stopped = await stopInstances(instances);
     instances = [];
 
@@ -102,6 +107,7 @@ async function main(): Promise<number> {
     for (const line of routeTable(result, settings.duration)) log(line);
     log("");
     for (const line of instanceTable(stopped, result, settings.duration)) log(line);
+    for (const line of [cpuPerRequestLine(stopped, result), ...rssTrailLines(stopped, RSS_EVERY_SECONDS)]) log(line);
     log(`load generator: ${result.clientCores.toFixed(2)} cores of this machine's ${os.cpus().length}; 1-min load after: ${load()}`);
     const problems = await problemsAfter(backend, before, result, stopped);
     if (problems.length === 0) return 0;

@@ -1,6 +1,6 @@
 import { markdownTable } from "../report";
 import type { DriverResult, RouteFigures } from "./driver";
-import type { StoppedInstance } from "./instances";
+import { STOP_GRACE_SECONDS, type StoppedInstance } from "./instances";
 import { LatencyHistogram } from "./latency";
 import { formatMiB } from "./memory";
 import { OPERATIONS } from "./mix";
@@ -44,7 +44,7 @@ export function errorLines(result: DriverResult): string[] {
 }
 
 function exitText({ exit, clean, stopSeconds }: StoppedInstance): string {
-  if (exit.forced) return "ignored SIGTERM, killed after 5 s";
+  if (exit.forced) return `still running ${STOP_GRACE_SECONDS} s after SIGTERM: killed`;
   const how = exit.signal ? `ended by ${exit.signal}` : `exit ${exit.code}`;
   return `${clean ? "clean" : "NOT clean"}: ${how} in ${stopSeconds.toFixed(1)} s`;
 }
@@ -65,4 +65,20 @@ export function instanceTable(stopped: readonly StoppedInstance[], result: Drive
     ];
   });
   return markdownTable(["instance", "requests sent", "CPU cores", "RSS window start", "RSS end", "peak RSS (VmHWM)", "SIGTERM"], rows);
+}
+
+/**
+ * The servers' CPU per answered request in the window, all routes together. Unlike latency and
+ * throughput it barely depends on what else runs on the machine, so runs on a busy machine can
+ * still be compared: capacity is roughly the cores available divided by it.
+ */
+export function cpuPerRequestLine(stopped: readonly StoppedInstance[], result: DriverResult): string {
+  const cpuSeconds = stopped.reduce((sum, { instance }) => sum + ((instance.cpuAtEnd ?? Number.NaN) - (instance.cpuAtStart ?? Number.NaN)), 0);
+  const requests = OPERATIONS.reduce((sum, operation) => sum + result.routes[operation].requests, 0);
+  return `server CPU: ${((cpuSeconds / requests) * 1000).toFixed(2)} ms per request (the instances' CPU time in the window / requests answered in it)`;
+}
+
+/** Each instance's RSS as sampled through the run. */
+export function rssTrailLines(stopped: readonly StoppedInstance[], everySeconds: number): string[] {
+  return stopped.map(({ instance }, index) => `RSS every ${everySeconds} s, #${index + 1}: ${instance.rssTrail.map((bytes) => (bytes / 1024 ** 2).toFixed(0)).join(" → ")} MiB`);
 }
