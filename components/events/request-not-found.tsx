@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { findEventsByRequestIdPrefix, oldestEventOccurredAt } from "@/db/queries/events";
+import { getOrganization } from "@/db/queries/organizations";
+import { findPrunedEvent } from "@/db/queries/retention";
 import { EventList } from "@/components/events/event-list";
+import { PrunedRequest } from "@/components/events/pruned-request";
 import { RejectionNotice } from "@/components/events/rejection-notice";
 import { CloseIdList } from "@/components/search/close-id-list";
 import { OldestEventNote } from "@/components/search/oldest-event-note";
+import { env } from "@/lib/env";
 import { suggestCloseIds } from "@/lib/search/suggest-close-ids";
 import { rejectionsOfRequestId } from "@/lib/ingest/rejection-lookup";
 import { toRejectionNote } from "@/lib/search/search-view";
@@ -12,11 +16,16 @@ import { toRejectionNote } from "@/lib/search/search-view";
 const MIN_SIMILAR_PREFIX = 8;
 
 /**
- * The request page of an id Errata has not stored: say so, say why when a submission carrying it was
- * refused, offer stored ids one character or a prefix away and ids that start the same way, and say
- * how far back Errata's events go.
+ * The request page of an id Errata has not stored: say when the retention deleted it; otherwise say
+ * so, say why when a submission carrying it was refused, offer stored ids one character or a prefix
+ * away and ids that start the same way, and say how far back Errata's events go.
  */
 export async function RequestNotFound({ requestId }: { requestId: string }) {
+  const pruned = await findPrunedEvent(requestId);
+  if (pruned) {
+    const organization = await getOrganization(pruned.orgId);
+    return <PrunedRequest note={{ ...pruned, orgName: organization?.name ?? null }} retentionDays={env().ERRATA_RETENTION_DAYS} />;
+  }
   const [similar, rejected, closeIds, oldestEventAt] = await Promise.all([
     requestId.length >= MIN_SIMILAR_PREFIX ? findEventsByRequestIdPrefix(requestId.slice(0, Math.max(MIN_SIMILAR_PREFIX, requestId.length - 4)), 10) : [],
     rejectionsOfRequestId(requestId),
@@ -40,7 +49,7 @@ export async function RequestNotFound({ requestId }: { requestId: string }) {
       </header>
       <RejectionNotice searched={requestId} rejections={rejections} />
       <CloseIdList given={requestId} suggestions={closeIds} />
-      {rejections.length === 0 ? <OldestEventNote oldestEventAt={oldestEventAt} /> : null}
+      {rejections.length === 0 ? <OldestEventNote oldestEventAt={oldestEventAt} retentionDays={env().ERRATA_RETENTION_DAYS} /> : null}
       {similar.length > 0 ? (
         <section className="card" aria-labelledby="similar-heading">
           <h2 id="similar-heading">Ids that start the same way</h2>

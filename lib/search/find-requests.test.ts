@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storeEvents } from "@/db/queries/events";
 import { insertRejections, type NewRejection } from "@/db/queries/rejected-ingests";
+import { pruneExpiredEvents } from "@/db/queries/retention";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
 import { useFreshDatabase } from "@/lib/testing/test-db";
 import { findRequests } from "./find-requests";
@@ -185,6 +186,36 @@ describe("findRequests — ids that were refused, not stored", () => {
     expect((await findRequests("req_8a3f2b9c1d4e")).candidates[0]).toMatchObject({ matchedBy: "exact", rejections: [] });
     expect((await findRequests("req_refused_long_ago")).candidates[0]).toMatchObject({ matchedBy: "none", rejections: [] });
     expect(singleMatch(await findRequests("req_refused_1"))).toBeUndefined();
+  });
+});
+
+describe("findRequests — ids the retention deleted", () => {
+  beforeEach(async () => {
+    await storeEvents(
+      [
+        storedEventInput({ requestId: "req_0ld000000001", orgId: "org_acme", code: "common.quota_exceeded", httpStatus: 429, occurredAt: T0 - 100 * 86_400_000 }),
+        storedEventInput({ requestId: "req_0ld000000002", occurredAt: T0 - 99 * 86_400_000 }),
+      ],
+      T0,
+    );
+    await pruneExpiredEvents({ before: T0 - 90 * 86_400_000, limit: 10, prunedAt: T0 });
+  });
+
+  it("names the tombstone of a pruned id instead of look-alikes or refusals, and says how long events are kept", async () => {
+    const result = await findRequests("request id req_0ld000000001");
+    expect(result.candidates[0]).toMatchObject({
+      matchedBy: "none",
+      pruned: [{ requestId: "req_0ld000000001", orgId: "org_acme", code: "common.quota_exceeded", httpStatus: 429, prunedAt: T0 }],
+      closeIds: [],
+    });
+    expect(result.retentionDays).toBe(90);
+    expect(toSearchView(result).candidates[0]?.pruned).toHaveLength(1);
+    expect(singleMatch(result)).toBeUndefined();
+  });
+
+  it("finds pruned ids by prefix", async () => {
+    const [match] = (await findRequests("req_0ld0000…")).candidates;
+    expect(match?.pruned.map((note) => note.requestId)).toEqual(["req_0ld000000001", "req_0ld000000002"]);
   });
 });
 

@@ -2,6 +2,8 @@ import "server-only";
 
 import { findEventByRequestId, findEventsByRequestIdPrefix, listEvents, oldestEventOccurredAt, type EventFilter, type StoredEvent } from "@/db/queries/events";
 import type { RequestIdRejection } from "@/db/queries/rejected-ingests";
+import { findPrunedEvent, findPrunedEventsByPrefix, type PrunedEvent } from "@/db/queries/retention";
+import { env } from "@/lib/env";
 import { rejectionsOfRequestId } from "@/lib/ingest/rejection-lookup";
 import { extractRequestIds, type RequestIdCandidate } from "./extract-request-ids";
 import { FILTER_MATCH_LIMIT } from "./search-filters";
@@ -22,6 +24,8 @@ export interface CandidateMatches {
   events: StoredEvent[];
   /** When nothing matches within the filters: stored events with this id (or ids starting with it) that the filters hide. */
   hiddenByFilters: StoredEvent[];
+  /** When no stored event matches: the retention deleted this id's event (or those of ids starting with it). */
+  pruned: PrunedEvent[];
   /** When no stored event matches: refused submissions that carried this id (or ids starting with it). */
   rejections: RequestIdRejection[];
   /** When no stored event matches: stored ids the customer may have meant. */
@@ -39,12 +43,20 @@ export interface RequestSearchResult {
   filterMatches: StoredEvent[];
   /** When some id matched nothing: the time of the oldest stored event (null if none is stored), since older ids cannot be here. */
   oldestEventAt?: number | null;
+  /** Days events are kept (ERRATA_RETENTION_DAYS), for the help about ids that are not here. */
+  retentionDays: number;
 }
 
 /** Why an id that was never stored is missing: the refusals of submissions that carried it. */
 async function rejectionsOf(candidate: RequestIdCandidate): Promise<RequestIdRejection[]> {
   const exact = candidate.truncated ? [] : await rejectionsOfRequestId(candidate.value, { limit: REJECTIONS_PER_CANDIDATE });
   return exact.length > 0 ? exact : rejectionsOfRequestId(candidate.value, { prefix: true, limit: REJECTIONS_PER_CANDIDATE });
+}
+
+/** Tombstones of the id, or of ids starting with it: the retention deleted their events. */
+async function prunedOf(candidate: RequestIdCandidate): Promise<PrunedEvent[]> {
+  const exact = candidate.truncated ? undefined : await findPrunedEvent(candidate.value);
+  return exact ? [exact] : findPrunedEventsByPrefix(candidate.value, MATCHES_PER_CANDIDATE);
 }
 
 /** The id's events within the filter: the whole id when stored, else ids starting with it. */
@@ -58,17 +70,20 @@ async function eventsOf(candidate: RequestIdCandidate, filter: EventFilter): Pro
 
 async function matchCandidate(candidate: RequestIdCandidate, filter: EventFilter, filtered: boolean, suggest: boolean): Promise<CandidateMatches> {
   const found = await eventsOf(candidate, filter);
-  const none = { hiddenByFilters: [], rejections: [], closeIds: [] };
+  const none = { hiddenByFilters: [], pruned: [], rejections: [], closeIds: [] };
   if (found.matchedBy !== "none") return { candidate, ...found, ...none };
   const hidden = filtered ? (await eventsOf(candidate, {})).events : [];
   if (hidden.length > 0) return { candidate, ...found, ...none, hiddenByFilters: hidden };
+  const pruned = await prunedOf(candidate);
+  if (pruned.length > 0) return { candidate, ...found, ...none, pruned };
   const [rejections, closeIds] = await Promise.all([rejectionsOf(candidate), suggest ? suggestCloseIds(candidate) : []]);
   return { candidate, ...found, ...none, rejections, closeIds };
 }
 
 /**
  * Resolves what a support agent pasted into the stored events it refers to, within `filter`; when an
- * id matches nothing, gathers why: filters hiding it, a refused submission, a look-alike id, its age.
+ * id matches nothing, gathers why: filters hiding it, the retention, a refused submission, a look-alike
+ * id, its age.
  */
 export async function findRequests(query: string, filter: EventFilter = {}): Promise<RequestSearchResult> {
   const trimmed = query.trim();
@@ -77,7 +92,7 @@ export async function findRequests(query: string, filter: EventFilter = {}): Pro
   const textFilter = candidates.length === 0 && trimmed.length >= 3 ? { ...filter, text: trimmed.slice(0, 200) } : undefined;
   const textMatches = textFilter ? (await listEvents(textFilter, TEXT_MATCHES)).events : [];
   const filterMatches = trimmed.length === 0 && filtered ? (await listEvents(filter, FILTER_MATCH_LIMIT)).events : [];
-  const result: RequestSearchResult = { query: trimmed, filter: textFilter ?? filter, candidates, textMatches, filterMatches };
+  const result: RequestSearchResult = { query: trimmed, filter: textFilter ?? filter, candidates, textMatches, filterMatches, retentionDays: env().ERRATA_RETENTION_DAYS };
   if (candidates.some((match) => match.matchedBy === "none")) result.oldestEventAt = await oldestEventOccurredAt();
   return result;
 }

@@ -1,5 +1,6 @@
 import type { EventFilter } from "@/db/queries/events";
 import type { CatalogFlag } from "@/lib/catalog/types";
+import type { PrunedNote } from "@/lib/retention/pruned-note";
 import type { RequestSearchResult } from "./find-requests";
 import type { RequestIdCandidate } from "./extract-request-ids";
 import type { CloseIdSuggestion } from "./suggest-close-ids";
@@ -30,6 +31,7 @@ export interface CandidateView {
   matchedBy: "exact" | "prefix" | "none";
   events: EventSummary[];
   hiddenByFilters: EventSummary[];
+  pruned: PrunedNote[];
   rejections: RejectionNote[];
   closeIds: CloseIdSuggestion[];
 }
@@ -42,6 +44,7 @@ export interface SearchView {
   textMatches: EventSummary[];
   filterMatches: EventSummary[];
   oldestEventAt?: number | null;
+  retentionDays: number;
 }
 
 export function toEventSummary(event: EventSummary): EventSummary {

@@ -1,4 +1,5 @@
 import { EventList } from "@/components/events/event-list";
+import { PrunedNotice } from "@/components/events/pruned-notice";
 import { RejectionNotice } from "@/components/events/rejection-notice";
 import { CloseIdList } from "@/components/search/close-id-list";
 import type { CandidateView } from "@/lib/search/search-view";
@@ -25,7 +26,17 @@ function HiddenByFilters({ match, onClearFilters }: { match: CandidateView; onCl
 }
 
 /** One id found in the pasted text: what it matched, or every reason we know for why nothing did. */
-export function CandidateResult({ match, filtered, onClearFilters }: { match: CandidateView; filtered: boolean; onClearFilters: () => void }) {
+export function CandidateResult({
+  match,
+  retentionDays,
+  filtered,
+  onClearFilters,
+}: {
+  match: CandidateView;
+  retentionDays: number;
+  filtered: boolean;
+  onClearFilters: () => void;
+}) {
   const { candidate, events } = match;
   const shown = `${candidate.value}${candidate.truncated ? "…" : ""}`;
   if (events.length > 0) {
@@ -45,6 +56,18 @@ export function CandidateResult({ match, filtered, onClearFilters }: { match: Ca
           <code>{shown}</code> <span className="muted">· Outside the filters</span>
         </p>
         <HiddenByFilters match={match} onClearFilters={onClearFilters} />
+      </div>
+    );
+  }
+  if (match.pruned.length > 0) {
+    return (
+      <div className={styles.candidate}>
+        <p>
+          <code>{shown}</code> <span className="muted">· Deleted by the retention</span>
+        </p>
+        {match.pruned.map((note) => (
+          <PrunedNotice key={note.requestId} searched={candidate.value} note={note} retentionDays={retentionDays} />
+        ))}
       </div>
     );
   }

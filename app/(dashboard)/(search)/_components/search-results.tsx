@@ -62,12 +62,13 @@ export function SearchResults({ view, loading, failed, onClearFilters }: Props) 
         <CandidateResult
           key={`${match.candidate.value}|${match.candidate.truncated}`}
           match={match}
+          retentionDays={view.retentionDays}
           filtered={filtersAreSet(view)}
           onClearFilters={onClearFilters}
         />
       ))}
       <ListedEvents view={view} />
-      {view.oldestEventAt !== undefined ? <OldestEventNote oldestEventAt={view.oldestEventAt} /> : null}
+      {view.oldestEventAt !== undefined ? <OldestEventNote oldestEventAt={view.oldestEventAt} retentionDays={view.retentionDays} /> : null}
     </section>
   );
 }
