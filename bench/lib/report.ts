@@ -18,7 +18,8 @@ export interface Row {
   agrees: boolean;
 }
 
-const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+/** Milliseconds: two decimals under 10 ms, one under 100 ms, none above. */
+export const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 export function verdict(row: Row): "PASS" | "FAIL" {
   return row.service.median < TARGET_MS && row.raw.median / row.service.median >= TARGET_SPEEDUP ? "PASS" : "FAIL";

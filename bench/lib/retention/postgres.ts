@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import pg from "pg";
 // Aliased: the hooks lint rule reads any use* call as a React hook.
 import { closeDatabase, database, useDatabase as pointAppAt } from "@/db/client";
 import { executeStatement, selectRows } from "@/db/raw";
 import { DAY_MS } from "@/lib/trends/buckets";
+import { onServer } from "../backends/postgres-server";
 import { load, machine, markdownTable } from "../report";
 import { EVENT_DAYS, INGEST, measureBatchSize, REPORT_HEADER, type RunOptions } from "./measure-batch-size";
 
@@ -11,16 +11,6 @@ import { EVENT_DAYS, INGEST, measureBatchSize, REPORT_HEADER, type RunOptions } 
  * The retention bench on PostgreSQL, in a schema of its own (dropped at the end), filled in SQL:
  * events in time order, as they arrive, so the BRIN on occurred_at is as good as it ever gets.
  */
-
-async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** `count` events spread evenly over [from, to), 200 organizations of skewed sizes, four codes. */
 async function insertEvents(count: number, from: number, to: number, tag: string): Promise<void> {
