@@ -10,6 +10,9 @@ async function confirm(page: Page, button: string) {
 }
 
 test("an admin invites an agent, promotes them, and deactivates them, which ends their session", async ({ page, browser }) => {
+  // Two browsers, seven sign-ins and page loads and four confirmations: on CI's two loaded cores this
+  // journey alone took the whole default 30 s (it timed out at the last confirmation, then on its retry).
+  test.slow();
   const email = `invitee-${randomBytes(3).toString("hex")}@e2e.test`;
   await page.goto("/settings");
   await page.getByRole("link", { name: "Users" }).click();
