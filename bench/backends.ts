@@ -1,6 +1,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { closeDatabase } from "@/db/client";
+import { FILL_ARGS, fillArgs, positiveWhole } from "./lib/args";
 import type { FilledBackend } from "./lib/backends/backend";
 import { measureBackend, type BackendFigures, type MeasureSettings } from "./lib/backends/measure";
 import { postgresBackend } from "./lib/backends/postgres";
@@ -19,20 +20,12 @@ const USAGE =
   "npm run bench:backends -- [--events 5000000] [--orgs 200] [--days 30] [--seed 1] [--lookups 5000] [--trend-runs 50] [--ingest 200000] [--batch 500] [--grouped 4] [--keep] [--refill]";
 const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
 
-function positive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value.replace(/_/g, ""));
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive whole number (got "${value}")\n${USAGE}`);
-  return parsed;
-}
+const positive = (name: string, value: string | undefined, fallback: number) => positiveWhole(name, value, fallback, USAGE);
 
 function parse() {
   const { values } = parseArgs({
     options: {
-      events: { type: "string" },
-      orgs: { type: "string" },
-      days: { type: "string" },
-      seed: { type: "string" },
+      ...FILL_ARGS,
       lookups: { type: "string" },
       "trend-runs": { type: "string" },
       ingest: { type: "string" },
@@ -42,12 +35,7 @@ function parse() {
       refill: { type: "boolean", default: false },
     },
   });
-  const data = {
-    events: positive("events", values.events, 5_000_000),
-    orgs: positive("orgs", values.orgs, 200),
-    days: positive("days", values.days, 30),
-    seed: positive("seed", values.seed, 1),
-  };
+  const data = fillArgs(values, USAGE);
   const settings: MeasureSettings = {
     lookups: positive("lookups", values.lookups, 5_000),
     lookupWarmup: 500,

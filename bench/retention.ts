@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 // Aliased: the hooks lint rule reads any use* call as a React hook.
 import { closeDatabase, sqliteConnection, useDatabaseFile as pointAppAt } from "@/db/client";
 import { DAY_MS } from "@/lib/trends/buckets";
+import { positiveWhole } from "./lib/args";
 import { fill, readReusableMeta } from "./lib/fill";
 import { load, machine, markdownTable } from "./lib/report";
 import { EVENT_DAYS, INGEST, measureBatchSize, REPORT_HEADER, type RunOptions } from "./lib/retention/measure-batch-size";
@@ -15,12 +16,7 @@ import { runMain } from "./lib/run";
 
 const USAGE = "npm run bench:retention -- [--events 667000] [--days 360] [--batches 100,250,500,1000] [--pause 10] [--baseline-seconds 20] [--reuse]";
 
-function positive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value.replace(/_/g, ""));
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive whole number (got "${value}")\n${USAGE}`);
-  return parsed;
-}
+const positive = (name: string, value: string | undefined, fallback: number) => positiveWhole(name, value, fallback, USAGE);
 
 function removeDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 // Aliased: the hooks lint rule reads any use* call as a React hook.
 import { closeDatabase, openSqlite, useDatabaseFile as pointAppAt } from "@/db/client";
+import { FILL_ARGS, fillArgs, positiveWhole } from "./lib/args";
 import { runCases } from "./lib/cases";
 import { fill, readReusableMeta } from "./lib/fill";
 import { databaseFacts, formatTable, load, machine, TARGET_MS, TARGET_SPEEDUP, verdict } from "./lib/report";
@@ -13,33 +14,19 @@ import { runMain } from "./lib/run";
 
 const USAGE = "npm run bench:trends -- [--events 5000000] [--orgs 200] [--days 30] [--seed 1] [--runs 100] [--raw-runs 5] [--reuse] [--explain]";
 
-function positive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value.replace(/_/g, ""));
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive whole number (got "${value}")\n${USAGE}`);
-  return parsed;
-}
+const positive = (name: string, value: string | undefined, fallback: number) => positiveWhole(name, value, fallback, USAGE);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      events: { type: "string" },
-      orgs: { type: "string" },
-      days: { type: "string" },
-      seed: { type: "string" },
+      ...FILL_ARGS,
       runs: { type: "string" },
       "raw-runs": { type: "string" },
       reuse: { type: "boolean", default: false },
       explain: { type: "boolean", default: false },
     },
   });
-  const options = {
-    events: positive("events", values.events, 5_000_000),
-    orgs: positive("orgs", values.orgs, 200),
-    days: positive("days", values.days, 30),
-    seed: positive("seed", values.seed, 1),
-    now: Date.now(),
-  };
+  const options = { ...fillArgs(values, USAGE), now: Date.now() };
   const dbFile = path.join("bench", ".data", `trends-${options.events}.db`);
   const log = (line: string) => console.log(line);
 
