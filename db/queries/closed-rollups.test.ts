@@ -175,6 +175,19 @@ describe.skipIf(testBackend() === "sqlite")("several instances (PostgreSQL)", ()
     expect(await totals(range, now)).toEqual([[range.from, 0], [current - 3 * HOUR_MS, 2], [current - 2 * HOUR_MS, 0]]);
   });
 
+  it("reads again only the hour another instance's late event landed in", async () => {
+    await storeEventsAt([{ at: current - 3 * HOUR_MS }]);
+    await totals(range, now);
+    const other = await openPostgres(database.url, 2);
+    try {
+      await storeOnPostgres(other.db, [{ events: [late("req_elsewhere")], receivedAt: now }]);
+    } finally {
+      await other.pool.end();
+    }
+    expect(await rollupReads(() => totals(range, now))).toEqual([current - 3 * HOUR_MS]);
+    expect(await totals(range, now)).toEqual([[range.from, 0], [current - 3 * HOUR_MS, 2], [current - 2 * HOUR_MS, 0]]);
+  });
+
   it("reads again only the hours it wrote itself when no other instance changed an ended hour meanwhile", async () => {
     await totals(range, now);
     await storeSubmissions([{ events: [late("req_here")], receivedAt: now }]);

@@ -6,7 +6,7 @@ import { bucketStart, DAY_MS, HOUR_MS } from "@/lib/trends/buckets";
 import type { TimeRange } from "@/lib/trends/types";
 import { database, sqliteOf, type AppDatabase, type Db } from "../client";
 import { selectRows } from "../raw";
-import { readRollupEpoch } from "./rollup-epochs";
+import { readRollupChanges } from "./rollup-epochs";
 
 /*
  * Rollups of hours and days that have ended, kept in memory. The organizations list and the 24-hour
@@ -16,11 +16,12 @@ import { readRollupEpoch } from "./rollup-epochs";
  * Answers stay exact because memory is dropped whenever the database changes under it:
  * - hourly_rollups is written only by storeSubmissions, which calls forgetClosedRollups with every
  *   hour it wrote once it has committed, so a late event makes its hour and day read again;
- * - a commit by anyone else moves a version that every read checks first, and drops everything,
- *   since which hours changed is unknown. On SQLite that is PRAGMA data_version (another connection:
- *   the CLI's `demo`, another process). On PostgreSQL several instances write, and PRAGMA has no
- *   counterpart: every commit that changes an hour that has ended moves rollup_epochs
- *   (rollup-epochs.ts), so another instance's late event reaches this one's memory.
+ * - a commit by anyone else moves a version that every read checks first. On SQLite that is PRAGMA
+ *   data_version (another connection: the CLI's `demo`, another process), which does not say what
+ *   changed, so everything is dropped. On PostgreSQL several instances write, and PRAGMA has no
+ *   counterpart: every commit that changes an hour that has ended moves rollup_epochs and records
+ *   the hour in rollup_changes (rollup-epochs.ts), so another instance's late event reaches this
+ *   one's memory, which drops only the hours changed since the epoch it knew (and their days).
  * The hour holding `now` (and any later one) is never kept: ingest changes it all the time, so it is
  * read on every call, as the server must under live traffic.
  */
@@ -61,9 +62,15 @@ const KEPT_DAYS = 10;
  */
 const POSTGRES_SETTLE_MS = 5 * 60_000;
 
+/** A version read: the hours changed since the version asked about, or undefined when unknown (drop all). */
+interface VersionRead {
+  version: number;
+  changedHours?: readonly number[];
+}
+
 interface Memo {
   /** PRAGMA data_version on SQLite, the rollup epoch on PostgreSQL (see the top of the file). */
-  readVersion: () => Promise<number>;
+  readVersion: (known: number | undefined) => Promise<VersionRead>;
   version: number | undefined;
   settleMs: number;
   /** Moves whenever anything is dropped: a read that started before must not be kept (it may predate the change). */
@@ -81,9 +88,15 @@ const memos = (globalForMemo.errataClosedRollups ??= new WeakMap());
 
 function newMemo(app: AppDatabase): Memo {
   const memo = { version: undefined, generation: 0, hours: new Map(), days: new Map() };
-  if (app.dialect === "postgres") return { ...memo, readVersion: () => readRollupEpoch(app), settleMs: POSTGRES_SETTLE_MS };
+  if (app.dialect === "postgres") {
+    const readVersion = async (known: number | undefined) => {
+      const { epoch, hours } = await readRollupChanges(app, known);
+      return { version: epoch, changedHours: hours };
+    };
+    return { ...memo, readVersion, settleMs: POSTGRES_SETTLE_MS };
+  }
   const dataVersion = sqliteOf(app.db).prepare("PRAGMA data_version").pluck();
-  return { ...memo, readVersion: async () => dataVersion.get() as number, settleMs: 0 };
+  return { ...memo, readVersion: async () => ({ version: dataVersion.get() as number }), settleMs: 0 };
 }
 
 function dropAll(memo: Memo): void {
@@ -92,16 +105,29 @@ function dropAll(memo: Memo): void {
   memo.generation += 1;
 }
 
+/** Drops `hours` and the days holding them; moves the generation, so reads already under way are not kept. */
+function dropHours(memo: Memo, hours: Iterable<number>): void {
+  memo.generation += 1;
+  for (const hour of hours) {
+    memo.hours.delete(hour);
+    memo.days.delete(bucketStart(hour, "day"));
+  }
+}
+
 async function currentMemo(app: AppDatabase): Promise<Memo> {
   let memo = memos.get(app.db);
   if (!memo) {
     memo = newMemo(app);
     memos.set(app.db, memo);
   }
-  const version = await memo.readVersion();
+  const known = memo.version;
+  const { version, changedHours } = await memo.readVersion(known);
   if (version !== memo.version) {
-    dropAll(memo);
-    memo.version = version;
+    // The hours changed since `known`: if another read moved the version meanwhile, a superset of
+    // what is left to drop (never fewer), and the version only moves forward.
+    if (known === undefined || !changedHours) dropAll(memo);
+    else dropHours(memo, changedHours);
+    memo.version = Math.max(version, memo.version ?? version);
   }
   return memo;
 }
@@ -213,10 +239,6 @@ export async function dayPairCounts(days: readonly number[], now: number): Promi
 export function forgetClosedRollups(db: Db, hours: Iterable<number>, epoch?: number): void {
   const memo = memos.get(db);
   if (!memo) return;
-  memo.generation += 1;
-  for (const hour of hours) {
-    memo.hours.delete(hour);
-    memo.days.delete(bucketStart(hour, "day"));
-  }
+  dropHours(memo, hours);
   if (epoch !== undefined && memo.version === epoch - 1) memo.version = epoch;
 }

@@ -189,8 +189,8 @@ async function storeGroup(pg: PgDb, submissions: readonly Submission[], candidat
     const hours = tally.hours();
     // Judged just before COMMIT; closed-rollups.ts waits a margin past an hour's end before keeping it.
     const currentHour = bucketStart(Date.now(), "hour");
-    const changedEndedHour = [...hours].some((hour) => hour < currentHour);
-    return { results, hours, epoch: changedEndedHour ? await bumpRollupEpoch(tx) : undefined };
+    const endedHours = [...hours].filter((hour) => hour < currentHour);
+    return { results, hours, epoch: endedHours.length > 0 ? await bumpRollupEpoch(tx, endedHours) : undefined };
   });
 }
 

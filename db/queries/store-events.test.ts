@@ -4,7 +4,7 @@ import { openPostgres } from "@/db/postgres/open";
 import { storedEventInput } from "@/lib/testing/ingest-fixtures";
 import { setupFreshDatabasePerTest, testBackend, useFreshDatabase } from "@/lib/testing/test-db";
 import { bucketStart, HOUR_MS } from "@/lib/trends/buckets";
-import { readRollupEpoch } from "./rollup-epochs";
+import { readRollupChanges, readRollupEpoch } from "./rollup-epochs";
 import { storeEvents, storeSubmissions, type Submission } from "./store-events";
 import { storeOnPostgres } from "./store-events-postgres";
 
@@ -204,5 +204,15 @@ describe.skipIf(testBackend() === "sqlite")("several instances storing at once (
     expect(await readRollupEpoch(database.database)).toBe(1);
     await storeEvents([input("late"), input("current")], now);
     expect(await readRollupEpoch(database.database)).toBe(1);
+  });
+
+  it("record under the epoch each ended hour a commit changed", async () => {
+    const now = Date.now();
+    const lastHour = bucketStart(now, "hour") - HOUR_MS;
+    await storeEvents([input("a", lastHour), input("b", lastHour - HOUR_MS), input("c", now)], now);
+    await storeEvents([input("d", lastHour)], now);
+    expect(await readRollupChanges(database.database, 0)).toEqual({ epoch: 2, hours: [lastHour - HOUR_MS, lastHour] });
+    expect(await readRollupChanges(database.database, 1)).toEqual({ epoch: 2, hours: [lastHour] });
+    expect(await readRollupChanges(database.database, 2)).toEqual({ epoch: 2, hours: [] });
   });
 });
