@@ -9,7 +9,7 @@ import { findSchemas } from "./lib/backends/postgres-server";
 import { comparisonTable, disagreements, missedTargets, TARGETS } from "./lib/backends/report";
 import { reusableSqlite, sqliteBackend, sqliteFile } from "./lib/backends/sqlite";
 import { storedEvents } from "./lib/fill";
-import { load, machine } from "./lib/report";
+import { load, machine, wrongAnswersStatus } from "./lib/report";
 import { runMain } from "./lib/run";
 
 // `npm run bench:backends [-- --keep]`: issue 7's PostgreSQL targets at 5 M events, each beside SQLite's figure (bench/README.md, "Backends").
@@ -118,12 +118,7 @@ async function main(): Promise<number> {
     log(`${result.name} ingest, statement by statement:`);
     for (const line of result.ingest.breakdown) log(line);
   }
-  const problems = disagreements(sqlite, postgres);
-  if (problems.length === 0) return 0;
-  log("");
-  log("!!!!!!!!!! WRONG ANSWERS !!!!!!!!!!");
-  for (const problem of problems) log(`  ✗ ${problem}`);
-  return 1;
+  return wrongAnswersStatus(disagreements(sqlite, postgres), log);
 }
 
 runMain(main);

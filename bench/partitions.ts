@@ -11,7 +11,7 @@ import { measureRetention, type RetentionFigures } from "./lib/partitions/retent
 import { measureSizes } from "./lib/partitions/sizes";
 import { describeSource, newestKeptSchema, sampleEvents } from "./lib/partitions/source";
 import { reads, samplesNeeded } from "./lib/partitions/workload";
-import { load, machine } from "./lib/report";
+import { load, machine, wrongAnswersStatus } from "./lib/report";
 import { runMain } from "./lib/run";
 
 // `npm run bench:partitions [-- --source bench_backends_…]`: issue 7's "BRIN or monthly partitions — measure and choose" (bench/README.md, "Partitions or BRIN").
@@ -99,12 +99,7 @@ async function main(): Promise<number> {
       log("");
       log(`Last hour at the data's "now", EXPLAIN (ANALYZE, BUFFERS), warm:`);
       for (const line of plans) log(line);
-      const problems = disagreements(measuredReads, figures);
-      if (problems.length === 0) return 0;
-      log("");
-      log("!!!!!!!!!! WRONG ANSWERS !!!!!!!!!!");
-      for (const problem of problems) log(`  ✗ ${problem}`);
-      return 1;
+      return wrongAnswersStatus(disagreements(measuredReads, figures), log);
     });
   } finally {
     await dropSchema(callerUrl, schema);

@@ -6,7 +6,7 @@ import { closeDatabase, openSqlite, useDatabaseFile as pointAppAt } from "@/db/c
 import { FILL_ARGS, fillArgs, positiveWhole } from "./lib/args";
 import { runCases } from "./lib/cases";
 import { fill, readReusableMeta } from "./lib/fill";
-import { databaseFacts, formatTable, load, machine, TARGET_MS, TARGET_SPEEDUP, verdict } from "./lib/report";
+import { databaseFacts, formatTable, load, machine, TARGET_MS, TARGET_SPEEDUP, verdict, wrongAnswersStatus } from "./lib/report";
 import { runMain } from "./lib/run";
 
 // `npm run bench:trends [-- --events N] [--reuse] [--runs N] [--raw-runs N] [--explain]`: see bench/README.md.
@@ -75,14 +75,7 @@ async function main(): Promise<number> {
     log("Where the time goes (each statement the service ran, timed alone with its parameters, and its plan):");
     for (const line of diagnosis) log(line);
   }
-  if (problems.length > 0) {
-    log("");
-    log("!!!!!!!!!! WRONG ANSWERS: the services disagree with the raw events !!!!!!!!!!");
-    for (const problem of problems) log(`  ✗ ${problem}`);
-    return 1;
-  }
-  // A missed speed target is a finding to report, not a broken benchmark: exit 0.
-  return 0;
+  return wrongAnswersStatus(problems, log, "the services disagree with the raw events");
 }
 
 runMain(main);

@@ -73,3 +73,16 @@ export function databaseFacts(sqlite: Database.Database, file: string): string[]
     `rows: events ${count("events")}, hourly_rollups ${count("hourly_rollups")}, organizations ${count("organizations")}`,
   ];
 }
+
+/**
+ * The exit status of a bench whose answers were checked: 0 when `problems` is empty, else 1 after
+ * printing them under a banner no one can miss (`what`: who disagrees with whom). A missed speed
+ * target is a finding to report, not a wrong answer.
+ */
+export function wrongAnswersStatus(problems: readonly string[], log: (line: string) => void, what = ""): 0 | 1 {
+  if (problems.length === 0) return 0;
+  log("");
+  log(`!!!!!!!!!! WRONG ANSWERS${what ? `: ${what}` : ""} !!!!!!!!!!`);
+  for (const problem of problems) log(`  ✗ ${problem}`);
+  return 1;
+}

@@ -57,8 +57,8 @@ async function plansOf(backend: FilledBackend, requestId: string): Promise<strin
 /**
  * Writes out what earlier work left pending, so neither backend measures the other's (or a previous
  * run's) writes: a reused PostgreSQL fill was last changed by the ingest's restore (hundreds of MB of
- * WAL), and a checkpoint falling due in the middle of the ingest competed with its commits' fsyncs
- * (12,000 against 21,000 events/s in two runs on the same fills). SQLite's WAL is folded back likewise.
+ * WAL), and a checkpoint falling due in the middle of the ingest would compete with its commits'
+ * fsyncs. SQLite's WAL is folded back likewise.
  */
 async function writePending(): Promise<void> {
   const app = await database();
