@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiError } from "@/lib/http/api-error";
-import { errorResponse } from "@/lib/http/envelope-response";
+import { errorResponse, REQUEST_ID_HEADER } from "@/lib/http/envelope-response";
 import { newRequestId } from "@/lib/http/request-id";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
@@ -28,7 +28,7 @@ function crossSiteRefusal(): Response {
 
 /**
  * Runs before every page and server action (not the API, whose callers authenticate with keys):
- * refuses cross-site writes, and gives each page a fresh CSP nonce. Sign-in itself is checked by
+ * refuses cross-site writes, and gives each page a fresh CSP nonce and a request id. Sign-in itself is checked by
  * each page and action, where the session can be looked up; this only sees the request.
  */
 export function proxy(request: NextRequest) {
@@ -39,8 +39,12 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
   requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  // Pages and actions log with it (lib/request-logger.ts); the answer carries it, as the API's do.
+  const requestId = newRequestId();
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

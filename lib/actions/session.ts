@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { clearSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
-import { logger } from "@/lib/log";
+import { requestLogger } from "@/lib/request-logger";
 import { auth } from "@/lib/session/auth";
 import { clientAddressFrom } from "@/lib/session/client-address";
 import { safeReturnPath } from "@/lib/session/return-path";
@@ -40,7 +40,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const client = clientAddressFrom(requestHeaders);
   const throttle = await checkSignInThrottle(email, client);
   if (!throttle.allowed) {
-    logger.warn({ client }, "sign-in refused: too many failures");
+    (await requestLogger()).warn({ client }, "sign-in refused: too many failures");
     return { error: formatRetry(throttle.retryAt), email };
   }
   try {
@@ -48,7 +48,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   } catch (error) {
     if (!isAPIError(error)) throw error;
     await recordSignInFailure(email, client, Date.now());
-    logger.info({ client, reason: error.body?.code }, "sign-in failed");
+    (await requestLogger()).info({ client, reason: error.body?.code }, "sign-in failed");
     return { error: error.body?.code === "BANNED_USER" ? "This account is deactivated. Ask an Errata admin." : WRONG_CREDENTIALS, email };
   }
   await clearSignInFailures(email);

@@ -3,7 +3,7 @@ import "server-only";
 import { insertRequestView, type AuditVia, type AuditViewer } from "@/db/queries/audit-log";
 import { ApiError } from "@/lib/http/api-error";
 import type { Actor } from "@/lib/http/authenticate-request";
-import { logger } from "@/lib/log";
+import { requestLogger } from "@/lib/request-logger";
 
 const RETRY_AFTER_SECONDS = 2;
 
@@ -41,7 +41,7 @@ export async function recordRequestView(actor: Actor, requestId: string, via: Au
     await insertRequestView({ viewedAt: now, viewer: viewerOf(actor), requestId, via, found });
   } catch (cause) {
     // Only the actor's kind and the viewed id: never the key or the session it came with.
-    logger.error({ err: cause, viewed_request_id: requestId, actor_kind: actor.kind, via }, "audit: view not recorded; request withheld");
+    (await requestLogger()).error({ err: cause, viewed_request_id: requestId, actor_kind: actor.kind, via }, "audit: view not recorded; request withheld");
     throw auditUnavailable(cause);
   }
 }

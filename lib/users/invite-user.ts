@@ -1,7 +1,7 @@
 import "server-only";
 
 import { findUserByEmail } from "@/db/queries/users";
-import { logger } from "@/lib/log";
+import { requestLogger } from "@/lib/request-logger";
 import type { SessionUser } from "@/lib/session/session-user";
 import type { Role } from "@/lib/session/roles";
 import { createSetupLink, SETUP_LINK_TTL_MS } from "./setup-links";
@@ -25,6 +25,6 @@ export async function inviteUser(invitedBy: SessionUser, email: string, role: Ro
   // An existing account, deactivated or not, is managed on the users page, not invited again.
   if (await findUserByEmail(email)) return { ok: false, problem: "email_taken" };
   const link = await createSetupLink({ email, role, createdBy: invitedBy.id, now });
-  logger.info({ actor: invitedBy.id, role }, "invitation created");
+  (await requestLogger()).info({ actor: invitedBy.id, role }, "invitation created");
   return { ok: true, invitation: { email: email.toLowerCase(), role, url: link.url, expiresAt: link.expiresAt, validForHours: SETUP_LINK_TTL_MS / 3_600_000 } };
 }

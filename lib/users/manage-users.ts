@@ -3,7 +3,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { withClusterLock } from "@/db/cluster-lock";
 import { countActiveAdmins, findUserById, listUsersWithSessions, type UserWithSessions } from "@/db/queries/users";
-import { logger } from "@/lib/log";
+import { requestLogger } from "@/lib/request-logger";
 import { auth } from "@/lib/session/auth";
 import type { SessionUser } from "@/lib/session/session-user";
 import { adminLockout, lockoutRefusal, type AdminLockout, type UserChange } from "./admin-lockout";
@@ -62,7 +62,7 @@ export function changeUser(actor: SessionUser, userId: string, change: UserChang
     if (!target) return { ok: false, problem: "not_found" };
     const refusal = lockoutRefusal(actor.id, target, change, await countActiveAdmins());
     if (refusal) {
-      logger.info({ actor: actor.id, user: userId, change: change.kind, refusal }, "user change refused");
+      (await requestLogger()).info({ actor: actor.id, user: userId, change: change.kind, refusal }, "user change refused");
       return { ok: false, problem: refusal };
     }
     try {
@@ -71,7 +71,7 @@ export function changeUser(actor: SessionUser, userId: string, change: UserChang
       if (isAPIError(error) && error.status === "NOT_FOUND") return { ok: false, problem: "not_found" };
       throw error;
     }
-    logger.info({ actor: actor.id, user: userId, change: change.kind, role: change.kind === "set_role" ? change.role : undefined }, "user changed");
+    (await requestLogger()).info({ actor: actor.id, user: userId, change: change.kind, role: change.kind === "set_role" ? change.role : undefined }, "user changed");
     return { ok: true };
   });
 }

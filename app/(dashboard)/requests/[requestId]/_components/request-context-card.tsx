@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { StoredEvent } from "@/db/queries/events";
 import { formatCount } from "@/lib/catalog/format";
-import { logger } from "@/lib/log";
+import { requestLogger } from "@/lib/request-logger";
 import { loadRequestContext, type RequestContext } from "@/lib/request-context/load";
 import { orgCodeChartHref, orgEventsHref } from "./context-links";
 import { NeighbourTimeline } from "./neighbour-timeline";
@@ -50,7 +50,7 @@ async function safeLoad(event: StoredEvent): Promise<RequestContext | null> {
   try {
     return await loadRequestContext(event);
   } catch (error) {
-    logger.error({ err: error, requestId: event.requestId }, "the context of a request page could not be loaded");
+    (await requestLogger()).error({ err: error, requestId: event.requestId }, "the context of a request page could not be loaded");
     return null;
   }
 }
