@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "./log";
 import { runWithLogContext } from "./log-context";
@@ -65,5 +66,33 @@ describe("request id on log lines", () => {
     const { logger, lines } = capturedLogger();
     runWithLogContext({ request_id: "req_d" }, () => logger.info({ request_id: "req_other" }, "explicit"));
     expect(lines()[0]?.request_id).toBe("req_other");
+  });
+});
+
+describe("errors from the database", () => {
+  const failedQuery = () =>
+    new DrizzleQueryError("insert into users (email, password) values ($1, $2)", ["someone@example.com", "$argon2id$secret-hash"], Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" }));
+
+  it("are logged with their query and the driver's error, without the parameters", () => {
+    const { logger, written, lines } = capturedLogger();
+    logger.error({ err: failedQuery() }, "sign-up failed");
+    expect(written[0]).not.toContain("someone@example.com");
+    expect(written[0]).not.toContain("secret-hash");
+    const err = lines()[0]!.err as { type: string; message: string; stack: string };
+    expect(err.message).toContain("Failed query: insert into users (email, password) values ($1, $2)");
+    expect(err.message).toContain("duplicate key value violates unique constraint");
+    expect(err.stack).toMatch(/\n\s+at /);
+  });
+
+  it("lose the parameters as the cause of another error too, which is left as it was", () => {
+    const { logger, written } = capturedLogger();
+    const cause = failedQuery();
+    const outer = new Error("audit: view not recorded", { cause });
+    logger.error({ err: outer }, "request withheld");
+    expect(written[0]).toContain("audit: view not recorded");
+    expect(written[0]).toContain("Failed query: insert into users");
+    expect(written[0]).not.toContain("someone@example.com");
+    expect(outer.cause).toBe(cause);
+    expect(cause.message).toContain("someone@example.com");
   });
 });

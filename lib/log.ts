@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { withoutQueryParameters } from "./log-errors";
 import { currentLogContext } from "./log-context";
 
 /**
@@ -15,7 +16,8 @@ function requestFields(_merge: object, _level: number, instance: Logger): object
 
 /**
  * Structured JSON logs. Tokens and request bodies are never logged; the redact list is a second
- * line of defence for fields that might carry them by accident. `destination` is for tests.
+ * line of defence for fields that might carry them by accident, and a logged `err` loses the bound
+ * parameters drizzle puts in a failed query's message (lib/log-errors.ts). `destination` is for tests.
  */
 export function createLogger(destination?: DestinationStream): Logger {
   const options = {
@@ -23,6 +25,7 @@ export function createLogger(destination?: DestinationStream): Logger {
     base: { service: "errata" },
     redact: ["authorization", "headers.authorization", "key", "secret", "body"],
     mixin: requestFields,
+    serializers: { err: (error: unknown) => pino.stdSerializers.err(withoutQueryParameters(error) as Error) },
   };
   return destination ? pino(options, destination) : pino(options);
 }
