@@ -144,7 +144,7 @@ function keep<T>(kept: Map<number, T>, limit: number, start: number, value: T): 
   if (kept.size > limit) kept.delete(kept.keys().next().value!);
 }
 
-/** Every hour of a whole-hour range from hourly_rollups_hour_idx, hours without events included. */
+/** Every hour of a whole-hour range from hourly_rollups_hour_idx (PostgreSQL: the primary key), hours without events included. */
 async function readHours(app: AppDatabase, range: TimeRange): Promise<HourRollup[]> {
   const rows = await selectRows<PairStatusCount & { hour: number }>(
     app,

@@ -81,9 +81,10 @@ export interface BaselineCount extends OrgCode {
 }
 
 /**
- * Events of the given pairs in each window, from hourly rollups (hourly_rollups_hour_idx, one range
- * per window). A rollup hour only partly inside a window counts by its overlap, assuming its
- * events spread evenly over the hour: baselines are estimates to the hour, not exact counts.
+ * Events of the given pairs in each window, from hourly rollups (hourly_rollups_hour_idx; on
+ * PostgreSQL the primary key; one range per window). A rollup hour only partly inside a window
+ * counts by its overlap, assuming its events spread evenly over the hour: baselines are estimates
+ * to the hour, not exact counts.
  * Windows without events are absent.
  */
 export async function baselineCounts(windows: readonly TimeRange[], pairs: readonly OrgCode[]): Promise<BaselineCount[]> {
