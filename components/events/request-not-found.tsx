@@ -21,10 +21,11 @@ const MIN_SIMILAR_PREFIX = 8;
  * away and ids that start the same way, and say how far back Errata's events go.
  */
 export async function RequestNotFound({ requestId }: { requestId: string }) {
+  const retentionDays = env().ERRATA_RETENTION_DAYS;
   const pruned = await findPrunedEvent(requestId);
   if (pruned) {
     const organization = await getOrganization(pruned.orgId);
-    return <PrunedRequest note={{ ...pruned, orgName: organization?.name ?? null }} retentionDays={env().ERRATA_RETENTION_DAYS} />;
+    return <PrunedRequest note={{ ...pruned, orgName: organization?.name ?? null }} retentionDays={retentionDays} />;
   }
   const [similar, rejected, closeIds, oldestEventAt] = await Promise.all([
     requestId.length >= MIN_SIMILAR_PREFIX ? findEventsByRequestIdPrefix(requestId.slice(0, Math.max(MIN_SIMILAR_PREFIX, requestId.length - 4)), 10) : [],
@@ -49,7 +50,7 @@ export async function RequestNotFound({ requestId }: { requestId: string }) {
       </header>
       <RejectionNotice searched={requestId} rejections={rejections} />
       <CloseIdList given={requestId} suggestions={closeIds} />
-      {rejections.length === 0 ? <OldestEventNote oldestEventAt={oldestEventAt} retentionDays={env().ERRATA_RETENTION_DAYS} /> : null}
+      {rejections.length === 0 ? <OldestEventNote oldestEventAt={oldestEventAt} retentionDays={retentionDays} /> : null}
       {similar.length > 0 ? (
         <section className="card" aria-labelledby="similar-heading">
           <h2 id="similar-heading">Ids that start the same way</h2>

@@ -153,8 +153,8 @@ export async function pruneExpiredEvents(batch: EventBatch, handle?: AppDatabase
 
 /**
  * Deletes one batch of hourly rollups of hours that started before `batch.before`, oldest first
- * (hourly_rollups_hour_idx; on PostgreSQL the primary key). Only hours far older than the 72 kept in memory (closed-rollups.ts) are
- * ever pruned, so that memory needs no notice.
+ * (hourly_rollups_hour_idx; on PostgreSQL the primary key). Only hours far older than the 72 kept in
+ * memory (closed-rollups.ts) are ever pruned, so that memory needs no notice.
  */
 export async function pruneExpiredRollups(batch: AgeBatch, handle?: AppDatabase): Promise<BatchOutcome> {
   const app = handle ?? (await database());

@@ -29,19 +29,14 @@ export async function readRollupChanges(database: AppDatabase, since?: number): 
   const epoch = sql`coalesce((select epoch from rollup_epochs where id = ${EPOCH_ROW}), 0)`;
   if (since === undefined) {
     const [row] = await selectRows<{ epoch: number }>(database, sql`select ${epoch} as epoch`);
-    return { epoch: Number(row?.epoch ?? 0) };
+    return { epoch: row?.epoch ?? 0 };
   }
   const [row] = await selectRows<{ epoch: number; hours: (number | string)[] }>(
     database,
     sql`select ${epoch} as epoch, array(select hour from rollup_changes where epoch > ${since} order by hour) as hours`,
   );
   // node-postgres parses the array's int8 elements apart from the global int8 parser: numbers or strings.
-  return { epoch: Number(row?.epoch ?? 0), hours: (row?.hours ?? []).map(Number) };
-}
-
-/** The current epoch: one primary-key read. */
-export async function readRollupEpoch(database: AppDatabase): Promise<number> {
-  return (await readRollupChanges(database)).epoch;
+  return { epoch: row?.epoch ?? 0, hours: (row?.hours ?? []).map(Number) };
 }
 
 /**
@@ -55,7 +50,8 @@ export async function bumpRollupEpoch(tx: Pick<PgDb, "execute">, hours: readonly
     insert into rollup_epochs (id, epoch) values (${EPOCH_ROW}, 1)
     on conflict (id) do update set epoch = rollup_epochs.epoch + 1
     returning epoch`);
-  const epoch = rows[0]?.epoch === undefined ? undefined : Number(rows[0].epoch);
+  // A number: db/postgres/open.ts parses int8 globally (only arrays of int8 escape it).
+  const epoch = rows[0]?.epoch;
   if (epoch === undefined) throw new Error("bumpRollupEpoch: the upsert returned no epoch");
   await tx.execute(sql`
     insert into rollup_changes (hour, epoch) select unnest(${sql.param([...hours].sort((a, b) => a - b))}::bigint[]), ${epoch}
