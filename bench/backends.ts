@@ -5,7 +5,7 @@ import { FILL_ARGS, fillArgs, positiveWhole } from "./lib/args";
 import type { FilledBackend } from "./lib/backends/backend";
 import { measureBackend, type BackendFigures, type MeasureSettings } from "./lib/backends/measure";
 import { postgresBackend } from "./lib/backends/postgres";
-import { findSchemas } from "./lib/backends/postgres-server";
+import { findSchemas, postgresUrl } from "./lib/backends/postgres-server";
 import { comparisonTable, disagreements, missedTargets, TARGETS } from "./lib/backends/report";
 import { reusableSqlite, sqliteBackend, sqliteFile } from "./lib/backends/sqlite";
 import { storedEvents } from "./lib/fill";
@@ -18,7 +18,6 @@ import { runMain } from "./lib/run";
 
 const USAGE =
   "npm run bench:backends -- [--events 5000000] [--orgs 200] [--days 30] [--seed 1] [--lookups 5000] [--trend-runs 50] [--ingest 200000] [--batch 500] [--grouped 4] [--keep] [--refill]";
-const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
 
 const positive = (name: string, value: string | undefined, fallback: number) => positiveWhole(name, value, fallback, USAGE);
 
@@ -48,12 +47,6 @@ function parse() {
     grouped: positive("grouped", values.grouped, 4),
   };
   return { data, settings, keep: values.keep, refill: values.refill };
-}
-
-/** A `file:` DATABASE_URL (someone's working database) is ignored: the run needs a PostgreSQL. */
-function postgresUrl(): string {
-  const url = process.env.DATABASE_URL;
-  return url && /^postgres(ql)?:\/\//.test(url) ? url : DEFAULT_POSTGRES_URL;
 }
 
 async function main(): Promise<number> {

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { createRandom, deriveSeed } from "@/lib/demo/random";
 import { HOUR_MS } from "@/lib/trends/buckets";
 import { positiveWhole } from "./lib/args";
-import { createSchema, dropSchema, onServer, scopedUrl } from "./lib/backends/postgres-server";
+import { createSchema, dropSchema, newSchemaName, onServer, postgresUrl, scopedUrl } from "./lib/backends/postgres-server";
 import { measureIngest } from "./lib/partitions/ingest";
 import { buildLayouts } from "./lib/partitions/layouts";
 import { explainRead, measureRead, WINDOW_COUNTS } from "./lib/partitions/reads";
@@ -22,7 +22,6 @@ import { runMain } from "./lib/run";
 
 const USAGE =
   "npm run bench:partitions -- [--source bench_backends_<stamp>] [--lookups 2000] [--hour-runs 200] [--drill-runs 500] [--batches 200] [--batch 500] [--retention-days 2] [--seed 1]";
-const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
 
 function parse() {
   const { values } = parseArgs({
@@ -47,16 +46,13 @@ function parse() {
   };
 }
 
-/** A `file:` DATABASE_URL (someone's SQLite database) is ignored: partitions are PostgreSQL's. */
-const postgresUrl = () => (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL! : DEFAULT_POSTGRES_URL);
-
 async function main(): Promise<number> {
   const options = parse();
   const log = (line = "") => console.log(line);
   const callerUrl = postgresUrl();
   const sourceSchema = options.source ?? (await onServer(callerUrl, newestKeptSchema));
   if (!sourceSchema) throw new Error(`No finished bench:backends schema to copy from: run \`npm run bench:backends -- --keep\` first, or name one.\n${USAGE}`);
-  const schema = `bench_partitions_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
+  const schema = newSchemaName("bench_partitions_");
   const loadBefore = load();
   await createSchema(callerUrl, schema);
   try {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import pg from "pg";
+import { dialectOf } from "@/db/dialect";
 import { migrationsFingerprint, sameData, storedEvents, type FillMeta } from "../fill";
 import type { GenerateOptions } from "../generate";
 
@@ -12,6 +13,13 @@ import type { GenerateOptions } from "../generate";
 
 export const SCHEMA_PREFIX = "bench_backends_";
 export const PG_MIGRATIONS = path.join(process.cwd(), "db", "migrations-pg");
+const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test";
+
+/** DATABASE_URL if it names a PostgreSQL, else this machine's: a `file:` one (someone's working SQLite database) is ignored. */
+export function postgresUrl(): string {
+  const url = process.env.DATABASE_URL;
+  return url && dialectOf(url) === "postgres" ? url : DEFAULT_POSTGRES_URL;
+}
 
 export async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -26,13 +34,14 @@ export async function onServer<T>(url: string, work: (client: pg.Client) => Prom
 /** `%20` rather than URLSearchParams' `+`: pg-connection-string decodes with decodeURIComponent. */
 export function scopedUrl(callerUrl: string, schema: string): string {
   if (new URL(callerUrl).searchParams.has("options")) {
-    throw new Error("DATABASE_URL already carries `options`; bench:backends sets `options=-c search_path=…` itself. Remove it and run again.");
+    throw new Error("DATABASE_URL already carries `options`; the bench sets `options=-c search_path=…` itself. Remove it and run again.");
   }
   return `${callerUrl}${callerUrl.includes("?") ? "&" : "?"}options=-c%20search_path%3D${schema}`;
 }
 
-export function newSchemaName(): string {
-  return `${SCHEMA_PREFIX}${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
+/** `prefix` and the time to the second, e.g. `bench_backends_20260126093000`: the newest sorts last. */
+export function newSchemaName(prefix = SCHEMA_PREFIX): string {
+  return `${prefix}${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
 }
 
 interface FoundSchemas {
