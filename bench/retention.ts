@@ -3,9 +3,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 // Aliased: the hooks lint rule reads any use* call as a React hook.
 import { closeDatabase, sqliteConnection, useDatabaseFile as pointAppAt } from "@/db/client";
+import { dialectOf } from "@/db/dialect";
 import { DAY_MS } from "@/lib/trends/buckets";
 import { positiveWhole } from "./lib/args";
-import { fill, readReusableMeta } from "./lib/fill";
+import { fill, readReusableMeta, removeDatabase } from "./lib/fill";
 import { load, machine, markdownTable } from "./lib/report";
 import { EVENT_DAYS, INGEST, measureBatchSize, REPORT_HEADER, type RunOptions } from "./lib/retention/measure-batch-size";
 import { runPostgresRetention } from "./lib/retention/postgres";
@@ -17,10 +18,6 @@ import { runMain } from "./lib/run";
 const USAGE = "npm run bench:retention -- [--events 667000] [--days 360] [--batches 100,250,500,1000] [--pause 10] [--baseline-seconds 20] [--reuse]";
 
 const positive = (name: string, value: string | undefined, fallback: number) => positiveWhole(name, value, fallback, USAGE);
-
-function removeDatabase(file: string): void {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
-}
 
 async function runSqlite(options: RunOptions, reuse: boolean, log: (line: string) => void): Promise<void> {
   const fillOptions = { events: options.events, seed: 1, days: options.days, orgs: 200, now: Date.now() };
@@ -73,7 +70,7 @@ async function main(): Promise<number> {
   };
   const log = (line: string) => console.log(line);
   const url = process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) await runPostgresRetention(url, options, log);
+  if (url && dialectOf(url) === "postgres") await runPostgresRetention(url, options, log);
   else await runSqlite(options, values.reuse, log);
   return 0;
 }

@@ -53,7 +53,8 @@ export function storedEvents(meta: FillMeta): number {
   return meta.events + meta.anomalies.spike.events + meta.anomalies.newCode.events;
 }
 
-function removeDatabase(dbFile: string): void {
+/** The database file, its journals and its fill record. */
+export function removeDatabase(dbFile: string): void {
   for (const suffix of ["", "-wal", "-shm", "-journal", ".json"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
 }
 

@@ -2,8 +2,11 @@ import { sql } from "drizzle-orm";
 // Aliased: the hooks lint rule reads any use* call as a React hook.
 import { closeDatabase, database, useDatabase as pointAppAt } from "@/db/client";
 import { executeStatement, selectRows } from "@/db/raw";
+import * as pgTables from "@/db/schema-pg";
 import { DAY_MS } from "@/lib/trends/buckets";
-import { onServer } from "../backends/postgres-server";
+import { tableColumns } from "../backends/backend";
+import { createSchema, dropSchema, scopedUrl } from "../backends/postgres-server";
+import { deriveFromColumns } from "../fill";
 import { load, machine, markdownTable } from "../report";
 import { EVENT_DAYS, INGEST, measureBatchSize, REPORT_HEADER, type RunOptions } from "./measure-batch-size";
 
@@ -36,12 +39,8 @@ async function fillSchema(options: RunOptions, now: number): Promise<void> {
   const app = await database();
   await executeStatement(app, sql`truncate events, hourly_rollups, organizations, pruned_events restart identity`);
   await insertEvents(options.events, now - options.days * DAY_MS, now, "a");
-  await executeStatement(app, sql`insert into organizations (id, first_seen_at) select org_id, min(received_at) from events group by org_id`);
-  await executeStatement(
-    app,
-    sql`insert into hourly_rollups (org_id, code, http_status, hour, count)
-        select org_id, code, http_status, (occurred_at / 3600000) * 3600000, count(*) from events group by 1, 2, 3, 4`,
-  );
+  await executeStatement(app, sql.raw(deriveFromColumns("organizations", tableColumns(pgTables.organizations))));
+  await executeStatement(app, sql.raw(deriveFromColumns("hourly_rollups", tableColumns(pgTables.hourlyRollups))));
   await executeStatement(app, sql`vacuum analyze events`);
 }
 
@@ -67,8 +66,8 @@ function selections(cutoff: number, limit: number) {
 
 export async function runPostgresRetention(callerUrl: string, options: RunOptions, log: (line: string) => void): Promise<void> {
   const schema = `bench_retention_${process.pid}`;
-  await onServer(callerUrl, (client) => client.query(`create schema ${schema}`));
-  const scoped = `${callerUrl}${callerUrl.includes("?") ? "&" : "?"}options=-c%20search_path%3D${schema}`;
+  await createSchema(callerUrl, schema);
+  const scoped = scopedUrl(callerUrl, schema);
   try {
     log(`machine: ${machine()}; load ${load()}`);
     log(`PostgreSQL, schema ${schema}: ${options.events.toLocaleString("en-US")} events over ${options.days} days, in time order; retention ${EVENT_DAYS} days`);
@@ -100,7 +99,7 @@ export async function runPostgresRetention(callerUrl: string, options: RunOption
     for (const line of markdownTable(REPORT_HEADER, rows)) log(line);
   } finally {
     await closeDatabase();
-    await onServer(callerUrl, (client) => client.query(`drop schema ${schema} cascade`));
+    await dropSchema(callerUrl, schema);
   }
 }
 
