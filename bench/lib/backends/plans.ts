@@ -1,5 +1,6 @@
 import pg from "pg";
 import { formatCosts, statementCosts } from "../explain";
+import { warmPlan } from "./postgres-server";
 
 /*
  * How each backend runs a service's statements: the real statements the data layer sent, captured
@@ -70,13 +71,10 @@ export async function postgresPlans(url: string, work: () => Promise<unknown>, o
       const key = `${text}\u0000${JSON.stringify(values)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const explain = `explain (analyze, buffers, costs off) ${text}`;
-      await client.query(explain, values);
-      const { rows } = await client.query<{ "QUERY PLAN": string }>(explain, values);
       const shown = oneLine(text);
       lines.push(`    ${shown.slice(0, 240)}${shown.length > 240 ? " …" : ""}`);
       lines.push(`      parameters: ${JSON.stringify(values).slice(0, 200)}`);
-      for (const row of rows) lines.push(`      ${row["QUERY PLAN"]}`);
+      for (const line of await warmPlan(client, text, values)) lines.push(`      ${line}`);
     }
     return lines;
   } finally {

@@ -31,6 +31,14 @@ export async function onServer<T>(url: string, work: (client: pg.Client) => Prom
   }
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of a statement, run twice: the second (warm) plan's lines. */
+export async function warmPlan(client: pg.Client, text: string, values: unknown[]): Promise<string[]> {
+  const explain = `explain (analyze, buffers, costs off) ${text}`;
+  await client.query(explain, values);
+  const { rows } = await client.query<{ "QUERY PLAN": string }>(explain, values);
+  return rows.map((row) => row["QUERY PLAN"]);
+}
+
 /** `%20` rather than URLSearchParams' `+`: pg-connection-string decodes with decodeURIComponent. */
 export function scopedUrl(callerUrl: string, schema: string): string {
   if (new URL(callerUrl).searchParams.has("options")) {

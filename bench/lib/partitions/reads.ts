@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { warmPlan } from "../backends/postgres-server";
 import { summarize, type Timing } from "../measure";
 import type { Layout } from "./layouts";
 
@@ -57,10 +58,7 @@ export async function measureRead(client: pg.Client, layouts: readonly Layout[],
   return layouts.map((_, index) => ({ timing: summarize(samples[index]!), answer: canonical(answers[index]!) }));
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of a read, run twice: the second (warm) plan, indented. */
+/** The warm plan of a read on a layout, indented under the layout's name. */
 export async function explainRead(client: pg.Client, layout: Layout, sql: string, values: unknown[]): Promise<string[]> {
-  const explain = `explain (analyze, buffers, costs off) ${sql}`;
-  await client.query(explain, values);
-  const { rows } = await client.query<{ "QUERY PLAN": string }>(explain, values);
-  return [`  ${layout.table}:`, ...rows.map((row) => `    ${row["QUERY PLAN"]}`)];
+  return [`  ${layout.table}:`, ...(await warmPlan(client, sql, values)).map((line) => `    ${line}`)];
 }
