@@ -37,7 +37,7 @@ export function metaFile(dbFile: string): string {
   return `${dbFile}.json`;
 }
 
-export function readReusableMeta(dbFile: string, options: GenerateOptions): FillMeta | undefined {
+export function readReusableMeta(dbFile: string, options: Omit<GenerateOptions, "now">): FillMeta | undefined {
   if (!fs.existsSync(dbFile) || !fs.existsSync(metaFile(dbFile))) return undefined;
   const meta = JSON.parse(fs.readFileSync(metaFile(dbFile), "utf8")) as FillMeta;
   return sameData(meta, options) && meta.migrations === migrationsFingerprint() ? meta : undefined;

@@ -45,7 +45,7 @@ export interface IngestFigures {
  * Stores `count` events in submissions of `batch`, `perCall` submissions to a `storeSubmissions`
  * call (one transaction); returns the milliseconds spent inside it.
  */
-export async function storeBatches(nextEvent: () => NewEvent, count: number, batch: number, perCall = 1): Promise<number> {
+async function storeBatches(nextEvent: () => NewEvent, count: number, batch: number, perCall = 1): Promise<number> {
   let spent = 0;
   for (let stored = 0; stored < count; ) {
     // Built outside the timed span: the figure is storage alone.

@@ -12,6 +12,7 @@ import { load } from "../report";
 import type { FilledBackend } from "./backend";
 import { measureIngest, type IngestFigures } from "./ingest";
 import { postgresPlans, sqlitePlans } from "./plans";
+import { rate } from "./report";
 import { knownRequestIds, measureLookups, measureTrend } from "./reads";
 
 export interface MeasureSettings {
@@ -84,7 +85,6 @@ export async function measureBackend(backend: FilledBackend, settings: MeasureSe
     log(`  30-day trend: median ${trend.timing.median.toFixed(2)} ms, p99 ${trend.timing.p99.toFixed(2)} ms (${trend.timing.runs} calls; ${trend.events.toLocaleString("en-US")} events in ${trend.buckets} buckets)`);
     const plans = await plansOf(backend, ids[0]!);
     const ingest = await measureIngest(meta, { measured: settings.ingest, warmup: settings.ingestWarmup, batch: settings.batch, grouped: settings.grouped });
-    const rate = (value: number) => Math.round(value).toLocaleString("en-US");
     log(`  ingest: ${rate(ingest.eventsPerSecond)} events/s, ${rate(ingest.groupedPerSecond)} with ${settings.grouped} submissions a transaction (${ingest.stored.toLocaleString("en-US")} stored, then removed again)`);
     const after = load();
     return {

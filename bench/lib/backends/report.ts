@@ -4,7 +4,8 @@ import type { BackendFigures } from "./measure";
 /** Issue 7's PostgreSQL targets at 5 million events; SQLite is measured beside them, not held to them. */
 export const TARGETS = { lookupP99Ms: 5, trendMedianMs: 50, ingestEventsPerSecond: 20_000 } as const;
 
-const rate = (value: number) => Math.round(value).toLocaleString("en-US");
+/** Events per second, whole, with thousands separators. */
+export const rate = (value: number) => Math.round(value).toLocaleString("en-US");
 const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
 
 /** measure | SQLite | PostgreSQL | target | PASS/FAIL, as Markdown so it can be pasted into bench/README.md. */

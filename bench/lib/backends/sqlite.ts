@@ -25,7 +25,7 @@ function readOnly<T>(file: string, read: (sqlite: Database.Database) => T): T {
  * file still holds every event it was filled with (a run that stopped mid-ingest leaves more).
  */
 export function reusableSqlite(file: string, options: Omit<GenerateOptions, "now">): FillMeta | undefined {
-  const meta = readReusableMeta(file, { ...options, now: 0 });
+  const meta = readReusableMeta(file, options);
   if (!meta) return undefined;
   const count = readOnly(file, (sqlite) => sqlite.prepare("select count(*) from events").pluck().get() as number);
   return count === storedEvents(meta) ? meta : undefined;

@@ -29,7 +29,7 @@ export interface Layout {
 const COPY_LIKE = "including defaults including identity including constraints including storage including compression";
 
 /** Start of each UTC calendar month from the one holding `from` to the one after the one holding `to`. */
-export function monthBounds(from: number, to: number): number[] {
+function monthBounds(from: number, to: number): number[] {
   const first = new Date(from);
   const bounds: number[] = [];
   for (let month = first.getUTCMonth(); ; month++) {
